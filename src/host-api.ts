@@ -1,0 +1,90 @@
+/**
+ * The contract between the renderer and the host (Electron main process, or the browser-mode server).
+ * One named operation each, with zod schemas for request and response. Electron: preload exposes
+ * `window.promtopo.<op>(req)` -> `ipcRenderer.invoke('promtopo:<op>')`; browser mode: `POST /api/<op>`.
+ * Both sides re-parse every payload with these schemas.
+ */
+import { z } from 'zod';
+
+const DiagnosticSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  hint: z.string().optional(),
+  at: z.object({
+    node: z.string().optional(),
+    edge: z.string().optional(),
+    field: z.string().optional(),
+    file: z.string().optional(),
+    line: z.number().optional(),
+    column: z.number().optional(),
+  }),
+});
+
+/** A topology document travels as its JSON text; the host parses it with model/document.ts. */
+const DocumentText = z.string().max(50 * 1024 * 1024);
+
+const PromtoolVerdict = z.object({
+  /** False when promtool is not on PATH (the verdict is then unknown, not "ok"). */
+  ran: z.boolean(),
+  ok: z.boolean(),
+  /** Per checked file: its bundle path and promtool's output. */
+  results: z.array(z.object({ path: z.string(), ok: z.boolean(), output: z.string() })),
+});
+
+export const hostApi = {
+  /** Generate, validate and write the bundle atomically into `outDir`. */
+  exportBundle: {
+    request: z.object({ document: DocumentText, outDir: z.string().min(1) }),
+    response: z.object({
+      ok: z.boolean(),
+      outDir: z.string(),
+      files: z.array(z.object({ path: z.string(), bytes: z.number() })),
+      diagnostics: z.array(DiagnosticSchema),
+      promtool: PromtoolVerdict.optional(),
+      /** Set when nothing was written: why, in one sentence naming the file/node/field. */
+      error: z.string().optional(),
+    }),
+  },
+  /** Read a topology file. */
+  openDocument: {
+    request: z.object({ path: z.string().min(1) }),
+    response: z.object({ ok: z.boolean(), path: z.string(), text: z.string().optional(), diagnostics: z.array(DiagnosticSchema) }),
+  },
+  /** Write a topology file atomically. */
+  saveDocument: {
+    request: z.object({ path: z.string().min(1), document: DocumentText }),
+    response: z.object({ ok: z.boolean(), path: z.string(), error: z.string().optional() }),
+  },
+  /** The built-in example topologies. */
+  listExamples: {
+    request: z.object({}),
+    response: z.object({ examples: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })) }),
+  },
+  /** One example's document text. */
+  loadExample: {
+    request: z.object({ id: z.string().regex(/^[a-z0-9-]+$/) }),
+    response: z.object({ ok: z.boolean(), text: z.string().optional(), error: z.string().optional() }),
+  },
+  /** Recently opened/saved files, newest first. */
+  recentFiles: {
+    request: z.object({}),
+    response: z.object({ paths: z.array(z.string()) }),
+  },
+  /** Facts about the host: its kind and the tools it found. */
+  hostInfo: {
+    request: z.object({}),
+    response: z.object({
+      mode: z.enum(['electron', 'browser']),
+      version: z.string(),
+      promtool: z.string().optional(),
+      homeDir: z.string().optional(),
+    }),
+  },
+} as const;
+
+export type HostApi = typeof hostApi;
+export type HostOperation = keyof HostApi;
+export type HostRequest<Op extends HostOperation> = z.input<HostApi[Op]['request']>;
+export type HostResponse<Op extends HostOperation> = z.output<HostApi[Op]['response']>;
+export const hostOperations = Object.keys(hostApi) as HostOperation[];

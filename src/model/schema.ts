@@ -1,0 +1,237 @@
+/**
+ * The topology document, file format v1 (`*.promtopo.json`), as zod schemas.
+ *
+ * The document holds intent only (servers, target groups, edges, settings, positions), never derived
+ * numbers. Field values that Prometheus itself validates (durations, label names, addresses, selectors)
+ * are plain strings here: a document with a bad duration still opens, and `validate/` reports it with a
+ * code and a place. The schema only rejects what cannot be a topology at all.
+ */
+import { z } from 'zod';
+
+export const FORMAT = 'promtopo' as const;
+export const FORMAT_VERSION = 1 as const;
+
+/** A Prometheus duration string (`15s`, `1h30m`, `0`); checked by validate/, not here. */
+export const DurationSchema = z.string().describe('Prometheus duration, e.g. 15s, 1m, 1h30m');
+/** Label name -> value. Names are checked by validate/ (legacy-safe `[a-zA-Z_][a-zA-Z0-9_]*`). */
+export const LabelMapSchema = z.record(z.string(), z.string());
+/** Canvas position in flow coordinates (pixels at zoom 1). */
+export const PositionSchema = z.strictObject({ x: z.number(), y: z.number() });
+/** `host:port`, no scheme, no path (as Prometheus `static_configs` targets). */
+export const AddressSchema = z.string().describe('host:port, without scheme or path');
+/** Document-unique id of a node or edge. Stable across edits; never shown as a name. */
+export const IdSchema = z.string().min(1).max(200);
+
+export const RecordingRuleSchema = z.strictObject({
+  record: z.string(),
+  expr: z.string(),
+  labels: LabelMapSchema.optional(),
+});
+
+export const AlertingRuleSchema = z.strictObject({
+  alert: z.string(),
+  expr: z.string(),
+  for: DurationSchema.optional(),
+  labels: LabelMapSchema.optional(),
+  annotations: LabelMapSchema.optional(),
+});
+
+export const RuleSchema = z.union([RecordingRuleSchema, AlertingRuleSchema]);
+
+/** A Prometheus rule group; each server's groups are written to its own rule file. */
+export const RuleGroupSchema = z.strictObject({
+  name: z.string(),
+  interval: DurationSchema.optional(),
+  rules: z.array(RuleSchema),
+});
+
+/** Capacity of one Prometheus instance, used by the load model for utilisation and warnings. */
+export const CapacitySchema = z.strictObject({
+  /** Active (head) series the instance can hold. */
+  activeSeries: z.number().positive().optional(),
+  /** Ingested samples per second the instance can sustain. */
+  samplesPerSecond: z.number().positive().optional(),
+  /** Memory available to the instance, in bytes. */
+  memoryBytes: z.number().positive().optional(),
+  /** Disk available to the TSDB, in bytes. */
+  diskBytes: z.number().positive().optional(),
+});
+
+/** High availability: identical replicas scraping the same targets, told apart by one external label. */
+export const HaSchema = z.strictObject({
+  /** Number of identical replicas (2 or more). */
+  replicas: z.number().int(),
+  /** External label that tells the replicas apart; values are `a`, `b`, ... */
+  replicaLabel: z.string().default('replica'),
+});
+
+/** Horizontal sharding: each shard keeps the targets whose hashmod of `sourceLabels` equals its number. */
+export const HashmodSchema = z.strictObject({
+  /** Number of shards (modulus). */
+  shards: z.number().int(),
+  /** Labels hashed (joined with `;`), Prometheus' `source_labels`; default `[__address__]`. */
+  sourceLabels: z.array(z.string()).default(['__address__']),
+});
+
+export const PrometheusNodeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('prometheus'),
+  /** leaf: scrapes targets, short retention; global: federates leaves; shard: one functional or hashmod slice. */
+  role: z.enum(['leaf', 'global', 'shard']),
+  /** DNS-safe unique name; used for file names in the bundle and as the default host. */
+  name: z.string(),
+  /** Where the server listens, `host:port`. For HA/hashmod, the first instance (see instanceAddresses). */
+  address: AddressSchema,
+  externalLabels: LabelMapSchema.default({}),
+  scrapeInterval: DurationSchema.default('15s'),
+  scrapeTimeout: DurationSchema.default('10s'),
+  evaluationInterval: DurationSchema.default('15s'),
+  /** TSDB retention (`--storage.tsdb.retention.time`). */
+  retention: DurationSchema.default('15d'),
+  ruleGroups: z.array(RuleGroupSchema).default([]),
+  ha: HaSchema.optional(),
+  hashmod: HashmodSchema.optional(),
+  /**
+   * Explicit addresses of the instances, ordered by shard then replica. Missing entries are derived
+   * from `address` by adding the instance index to the port (see model/instances.ts).
+   */
+  instanceAddresses: z.array(AddressSchema).optional(),
+  capacity: CapacitySchema.optional(),
+  /** Raw YAML: a list of extra scrape_configs merged into the generated config (escape hatch). */
+  extraScrapeConfigs: z.string().optional(),
+  /** Raw YAML: extra top-level sections (remote_write, ...) kept verbatim from an import. */
+  extraConfig: z.string().optional(),
+  position: PositionSchema,
+});
+
+export const TargetGroupNodeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('targets'),
+  /** The scrape job name (`job_name`); unique per scraping server. */
+  name: z.string(),
+  /** Static targets, `host:port`. When empty, `count` placeholder targets are generated. */
+  targets: z.array(AddressSchema).default([]),
+  /** Number of targets when they are not listed (placeholders `<name>-<i>:<port>`). */
+  count: z.number().int().nonnegative().optional(),
+  /** Port of placeholder targets. */
+  port: z.number().int().min(1).max(65535).optional(),
+  /** Exporter catalog id (`node_exporter`, `prometheus`, ...) that gives metric names and series. */
+  exporter: z.string().optional(),
+  /** Series each target exposes; overrides the catalog figure. */
+  seriesPerTarget: z.number().nonnegative().optional(),
+  scrapeInterval: DurationSchema.optional(),
+  scrapeTimeout: DurationSchema.optional(),
+  metricsPath: z.string().optional(),
+  scheme: z.enum(['http', 'https']).optional(),
+  /** Labels attached to every target of the group (static_configs labels). */
+  labels: LabelMapSchema.default({}),
+  /** Raw YAML: extra keys merged into the generated scrape job (auth, relabelling, ...). */
+  extraConfig: z.string().optional(),
+  position: PositionSchema,
+});
+
+export const AlertmanagerInstanceSchema = z.strictObject({
+  /** Web/API address Prometheus sends alerts to, `host:port` (default port 9093). */
+  address: AddressSchema,
+  /** Gossip address `host:port` for `--cluster.listen-address`; default `<host>:9094`. */
+  clusterAddress: AddressSchema.optional(),
+});
+
+export const AlertmanagerNodeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('alertmanager'),
+  name: z.string(),
+  /** One or more instances forming a gossip cluster. */
+  instances: z.array(AlertmanagerInstanceSchema),
+  position: PositionSchema,
+});
+
+export const GrafanaNodeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('grafana'),
+  name: z.string(),
+  /** Where Grafana listens, for documentation and the run files. */
+  address: AddressSchema.default('grafana:3000'),
+  position: PositionSchema,
+});
+
+export const TopologyNodeSchema = z.discriminatedUnion('kind', [
+  PrometheusNodeSchema,
+  TargetGroupNodeSchema,
+  AlertmanagerNodeSchema,
+  GrafanaNodeSchema,
+]);
+
+/** The server scrapes the target group. */
+export const ScrapeEdgeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('scrape'),
+  server: IdSchema,
+  targets: IdSchema,
+});
+
+/** The server (usually a global) scrapes `/federate` of the source server with `match[]` selectors. */
+export const FederationEdgeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('federation'),
+  server: IdSchema,
+  source: IdSchema,
+  /** `match[]` series selectors; the result is their union. */
+  match: z.array(z.string()).default([]),
+  scrapeInterval: DurationSchema.optional(),
+  scrapeTimeout: DurationSchema.optional(),
+  honorLabels: z.boolean().default(true),
+  /**
+   * When the source is an HA group: which replica to federate (0 = `a`), or `all` (doubles series).
+   * Default 0.
+   */
+  sourceReplica: z.union([z.number().int().nonnegative(), z.literal('all')]).optional(),
+});
+
+/** The server sends alerts to the Alertmanager cluster. */
+export const AlertEdgeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('alert'),
+  server: IdSchema,
+  alertmanager: IdSchema,
+});
+
+/** Grafana has the server as a data source. */
+export const DatasourceEdgeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('datasource'),
+  grafana: IdSchema,
+  server: IdSchema,
+  isDefault: z.boolean().default(false),
+});
+
+export const TopologyEdgeSchema = z.discriminatedUnion('kind', [
+  ScrapeEdgeSchema,
+  FederationEdgeSchema,
+  AlertEdgeSchema,
+  DatasourceEdgeSchema,
+]);
+
+/** Document-wide settings. */
+export const SettingsSchema = z.strictObject({
+  load: z
+    .strictObject({
+      /** Head memory per active series, bytes (default ~3 kB, see docs/load-model.md). */
+      bytesPerSeries: z.number().positive().optional(),
+      /** Disk per sample after compression, bytes (default 1.5). */
+      bytesPerSample: z.number().positive().optional(),
+      /** Default capacity of every Prometheus instance (a server's own `capacity` wins). */
+      capacity: CapacitySchema.optional(),
+    })
+    .optional(),
+});
+
+export const TopologySchema = z.strictObject({
+  format: z.literal(FORMAT),
+  version: z.literal(FORMAT_VERSION),
+  name: z.string(),
+  description: z.string().optional(),
+  settings: SettingsSchema.default({}),
+  nodes: z.array(TopologyNodeSchema),
+  edges: z.array(TopologyEdgeSchema),
+});
