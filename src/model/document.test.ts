@@ -70,7 +70,7 @@ describe('serverInstances', () => {
     expect(serverInstances(server())).toEqual([{ key: '', index: 0, address: '127.0.0.1:9090' }]);
   });
   it('derives ports for replicas x shards', () => {
-    const list = serverInstances(server({ ha: { replicas: 2, replicaLabel: 'replica' }, hashmod: { shards: 2, sourceLabels: ['__address__'] }, instanceAddresses: ['h:1'] }));
+    const list = serverInstances(server({ ha: { replicas: 2, replicaLabel: "replica", dropReplicaLabelOnAlerts: true }, hashmod: { shards: 2, sourceLabels: ['__address__'] }, instanceAddresses: ['h:1'] }));
     expect(list.map((i) => [i.key, i.address])).toEqual([
       ['shard-0-a', 'h:1'], ['shard-0-b', '127.0.0.1:9091'], ['shard-1-a', '127.0.0.1:9092'], ['shard-1-b', '127.0.0.1:9093'],
     ]);

@@ -63,6 +63,11 @@ export const HaSchema = z.strictObject({
   replicas: z.number().int(),
   /** External label that tells the replicas apart; values are `a`, `b`, ... */
   replicaLabel: z.string().default('replica'),
+  /**
+   * Drop the replica label from alerts (`alert_relabel_configs: labeldrop`) so Alertmanager dedups.
+   * Default true; turning it off is flagged (one notification per replica).
+   */
+  dropReplicaLabelOnAlerts: z.boolean().default(true),
 });
 
 /** Horizontal sharding: each shard keeps the targets whose hashmod of `sourceLabels` equals its number. */

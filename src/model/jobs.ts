@@ -1,0 +1,15 @@
+/**
+ * Scrape job names, shared by the generator (which writes them) and the validator (which checks they
+ * are unique per server), so both always agree.
+ */
+import type { PrometheusNode, TargetGroupNode } from './types.ts';
+
+/** A scrape edge's job is named after its target group. */
+export function scrapeJobName(group: Pick<TargetGroupNode, 'name'>): string {
+  return group.name;
+}
+
+/** A federation edge's job on the scraping server: `federate-<source name>`. */
+export function federationJobName(source: Pick<PrometheusNode, 'name'>): string {
+  return `federate-${source.name}`;
+}
