@@ -1,0 +1,116 @@
+/**
+ * Load panel model: one row per server with its estimated load and capacity, sorting by any column,
+ * per-resource utilisation and the bottleneck sentence. Pure; the component only renders it.
+ */
+import type { Bytes, SamplesPerSecond, SeriesCount } from '../../../src/model/types.ts';
+import { formatBytes, formatCount, formatPercent, formatRate } from '../format.ts';
+
+/** A resource that a server can run out of, with the capacity field that bounds it. */
+export const RESOURCES = ['activeSeries', 'samplesPerSecond', 'memoryBytes', 'diskBytes'] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+/** Words for a resource in sentences and chart legends. */
+export const RESOURCE_LABEL: Readonly<Record<Resource, string>> = {
+  activeSeries: 'active series',
+  samplesPerSecond: 'ingestion (samples/s)',
+  memoryBytes: 'memory',
+  diskBytes: 'disk',
+};
+
+/** One server's line in the table. */
+export interface LoadRow {
+  readonly id: string;
+  readonly name: string;
+  readonly activeSeries: SeriesCount;
+  readonly samplesPerSecond: SamplesPerSecond;
+  /** Scrapes per second the server performs (all targets, all jobs). */
+  readonly scrapesPerSecond: number;
+  readonly memoryBytes: Bytes;
+  readonly diskBytes: Bytes;
+  /** Highest used/capacity ratio over the resources (1 = full); undefined when no capacity is known. */
+  readonly utilisation: number | undefined;
+  /** Capacity per resource (absent = unbounded). */
+  readonly capacity: Partial<Readonly<Record<Resource, number>>>;
+}
+
+/** Columns the table sorts by. */
+export const COLUMNS = ['name', 'activeSeries', 'samplesPerSecond', 'scrapesPerSecond', 'memoryBytes', 'diskBytes', 'utilisation'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+export interface SortOrder {
+  readonly column: Column;
+  readonly descending: boolean;
+}
+
+/** Rows sorted by one column; ties broken by name so the order is stable. Unknown utilisation sorts lowest. */
+export function sortRows(rows: readonly LoadRow[], order: SortOrder): LoadRow[] {
+  const sign = order.descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const primary =
+      order.column === 'name'
+        ? a.name.localeCompare(b.name)
+        : (a[order.column] ?? -1) - (b[order.column] ?? -1);
+    return sign * primary || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  });
+}
+
+/** Clicking a header: same column flips the direction; a new column starts descending (names ascending). */
+export function nextSort(current: SortOrder, column: Column): SortOrder {
+  if (current.column === column) return { column, descending: !current.descending };
+  return { column, descending: column !== 'name' };
+}
+
+/** used / capacity for one resource, or undefined where no capacity is set. */
+export function resourceRatio(row: LoadRow, resource: Resource): number | undefined {
+  const capacity = row.capacity[resource];
+  return capacity && capacity > 0 ? row[resource] / capacity : undefined;
+}
+
+/** A resource value in human units. */
+export function formatResource(resource: Resource, value: number): string {
+  switch (resource) {
+    case 'activeSeries':
+      return formatCount(value);
+    case 'samplesPerSecond':
+      return formatRate(value);
+    case 'memoryBytes':
+    case 'diskBytes':
+      return formatBytes(value);
+  }
+}
+
+/** The server and resource closest to (or furthest past) its capacity. */
+export interface Bottleneck {
+  readonly row: LoadRow;
+  readonly resource: Resource;
+  readonly ratio: number;
+}
+
+export function findBottleneck(rows: readonly LoadRow[]): Bottleneck | undefined {
+  let best: Bottleneck | undefined;
+  for (const row of [...rows].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const resource of RESOURCES) {
+      const ratio = resourceRatio(row, resource);
+      if (ratio !== undefined && (!best || ratio > best.ratio)) best = { row, resource, ratio };
+    }
+  }
+  return best;
+}
+
+/** "prom-global will run out of memory first: 86% of 16 GiB." */
+export function bottleneckSentence(bottleneck: Bottleneck | undefined): string {
+  if (!bottleneck) return 'No server has a capacity set, so no bottleneck can be named.';
+  const { row, resource, ratio } = bottleneck;
+  const capacity = formatResource(resource, row.capacity[resource] ?? 0);
+  const what = RESOURCE_LABEL[resource];
+  if (ratio > 1) return `${row.name} is over its ${what} capacity: ${formatPercent(ratio)} of ${capacity}.`;
+  return `${row.name} will run out of ${what} first: ${formatPercent(ratio)} of ${capacity}.`;
+}
+
+/** Heat class by utilisation: ok below 70%, warm up to 90%, hot beyond. */
+export function heat(ratio: number | undefined): 'none' | 'ok' | 'warm' | 'hot' {
+  if (ratio === undefined) return 'none';
+  if (ratio >= 0.9) return 'hot';
+  if (ratio >= 0.7) return 'warm';
+  return 'ok';
+}
