@@ -81,6 +81,43 @@ export const hostApi = {
       homeDir: z.string().optional(),
     }),
   },
+  /**
+   * Electron only: the native folder picker (export target). Browser mode answers `supported: false`
+   * and the renderer asks for a path in the page instead.
+   */
+  chooseFolder: {
+    request: z.object({ title: z.string().max(200).optional(), defaultPath: z.string().max(4096).optional() }),
+    response: z.object({ supported: z.boolean(), path: z.string().optional() }),
+  },
+  /**
+   * Electron only: the native file dialog for opening or saving a topology, or picking Prometheus
+   * configs to import. Empty `paths` when the user cancelled; `supported: false` in browser mode.
+   */
+  chooseFile: {
+    request: z.object({ purpose: z.enum(['open', 'save', 'import']), defaultPath: z.string().max(4096).optional() }),
+    response: z.object({ supported: z.boolean(), paths: z.array(z.string()) }),
+  },
+  /** Read prometheus.yml files (and the rule files beside them) by path and import them as a topology. */
+  importConfigs: {
+    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(200) }),
+    response: z.object({ ok: z.boolean(), document: z.string().optional(), diagnostics: z.array(DiagnosticSchema) }),
+  },
+  /**
+   * The renderer tells the host what the window shows: its title and whether there are unsaved
+   * changes (Electron: window title, close guard, recent files; browser mode: accepted, no effect).
+   */
+  setDocumentState: {
+    request: z.object({ title: z.string().max(300), dirty: z.boolean(), path: z.string().max(4096).optional() }),
+    response: z.object({ ok: z.boolean() }),
+  },
+  /**
+   * Electron only: run a native editing action in the focused text field (menu Cut/Copy/Paste etc.
+   * while an input has focus). Browser mode answers `ok: false`.
+   */
+  nativeEdit: {
+    request: z.object({ action: z.enum(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']) }),
+    response: z.object({ ok: z.boolean() }),
+  },
 } as const;
 
 export type HostApi = typeof hostApi;
@@ -88,3 +125,19 @@ export type HostOperation = keyof HostApi;
 export type HostRequest<Op extends HostOperation> = z.input<HostApi[Op]['request']>;
 export type HostResponse<Op extends HostOperation> = z.output<HostApi[Op]['response']>;
 export const hostOperations = Object.keys(hostApi) as HostOperation[];
+
+/** IPC channel of one operation in Electron (`ipcRenderer.invoke(hostChannel(op), req)`). */
+export function hostChannel(op: HostOperation): string {
+  return `promtopo:${op}`;
+}
+
+/** IPC channel on which Electron's main process sends menu command ids (`topology.undo`) to the renderer. */
+export const MENU_COMMAND_CHANNEL = 'promtopo:menu-command';
+
+/**
+ * What the Electron preload exposes as `window.promtopo`: one function per operation (responses are
+ * re-parsed by the renderer), plus a subscription to native menu commands (returns an unsubscribe).
+ */
+export type HostBridge = { readonly [Op in HostOperation]: (request: HostRequest<Op>) => Promise<unknown> } & {
+  readonly onMenuCommand: (listener: (commandId: string) => void) => () => void;
+};
