@@ -1,0 +1,113 @@
+/**
+ * Export: validate the topology, generate its bundle, check every Prometheus config with the real
+ * promtool (and every alertmanager.yml with amtool) inside a temporary sibling folder, then swap it in
+ * atomically. Errors (validation, unsafe paths, a failed check, I/O) mean nothing is written and the
+ * previous bundle stays intact. The result has the shape of `hostApi.exportBundle.response`.
+ */
+import { join } from 'node:path';
+import type { Bundle } from '../../src/generate/bundle.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
+import { hasErrors } from '../../src/model/diagnostic.ts';
+import type { HostResponse } from '../../src/host-api.ts';
+import type { Topology } from '../../src/model/types.ts';
+import { checkAlertmanagerConfig, findAmtool } from './amtool.ts';
+import { writeFolderAtomically } from './bundleFs.ts';
+import { checkPrometheusConfig, findPromtool } from './promtool.ts';
+
+/** What `exportBundle` answers; also what the CLI prints with `--json`. */
+export type ExportResult = HostResponse<'exportBundle'>;
+/** The verdict of the real tools on the bundle, when they ran. */
+export type ToolVerdict = NonNullable<ExportResult['promtool']>;
+
+/** The two engine functions the writer needs (validateTopology and generateBundle from src/). */
+export interface BundleEngine {
+  validate(topology: Topology): Diagnostic[];
+  generate(topology: Topology): Bundle;
+}
+
+export interface WriteBundleOptions {
+  readonly topology: Topology;
+  /** Output folder; created, or replaced when it is empty or a previous PromTopo bundle. */
+  readonly outDir: string;
+  /** Run promtool/amtool before committing (default true; skipped silently when the tool is absent). */
+  readonly checkWithPromtool?: boolean;
+  /** Explicit tool paths (default: `$PROMTOOL_BIN`/`$AMTOOL_BIN` or PATH). */
+  readonly promtoolBin?: string;
+  readonly amtoolBin?: string;
+}
+
+/** A Prometheus config in the bundle: any `*.yml`/`*.yaml` whose name starts with `prometheus`, outside grafana/. */
+export function isPrometheusConfigPath(path: string): boolean {
+  const name = path.split('/').pop() ?? '';
+  return /^prometheus[\w.-]*\.ya?ml$/.test(name) && !path.split('/').includes('grafana');
+}
+
+/** An Alertmanager config in the bundle: any `alertmanager*.yml`. */
+export function isAlertmanagerConfigPath(path: string): boolean {
+  const name = path.split('/').pop() ?? '';
+  return /^alertmanager[\w.-]*\.ya?ml$/.test(name);
+}
+
+/** Runs the real tools on every config of a written bundle folder. `ran` is false when no tool was found. */
+export async function checkBundleFolder(
+  dir: string,
+  paths: readonly string[],
+  bins: { promtool?: string; amtool?: string } = {},
+): Promise<ToolVerdict> {
+  const promtool = bins.promtool ?? findPromtool();
+  const amtool = bins.amtool ?? findAmtool();
+  const results: ToolVerdict['results'] = [];
+  for (const path of [...paths].sort()) {
+    if (promtool && isPrometheusConfigPath(path)) {
+      const r = await checkPrometheusConfig(join(dir, path), { bin: promtool });
+      results.push({ path, ok: r.ok, output: r.output.split(dir + '/').join('') });
+    } else if (amtool && isAlertmanagerConfigPath(path)) {
+      const r = await checkAlertmanagerConfig(join(dir, path), { bin: amtool });
+      results.push({ path, ok: r.ok, output: r.output.split(dir + '/').join('') });
+    }
+  }
+  return { ran: promtool !== undefined, ok: results.every((r) => r.ok), results };
+}
+
+function nodeNames(topology: Topology): string[] {
+  return topology.nodes.map((n) => n.name);
+}
+
+/** Validate, generate, check and write. Never throws for bad input or I/O problems. */
+export async function writeBundleWith(engine: BundleEngine, options: WriteBundleOptions): Promise<ExportResult> {
+  const { topology, outDir } = options;
+  const diagnostics = engine.validate(topology);
+  if (hasErrors(diagnostics)) {
+    const count = diagnostics.filter((d) => d.severity === 'error').length;
+    return { ok: false, outDir, files: [], diagnostics, error: `the topology has ${count} error(s); nothing was written` };
+  }
+  let bundle: Bundle;
+  try {
+    bundle = engine.generate(topology);
+  } catch (e) {
+    return { ok: false, outDir, files: [], diagnostics, error: `could not generate the bundle: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const check = options.checkWithPromtool ?? true;
+  const paths = bundle.files.map((f) => f.path);
+  const result = await writeFolderAtomically<ToolVerdict>(bundle.files, outDir, {
+    nodeNames: nodeNames(topology),
+    ...(check
+      ? {
+          preCommit: async (tempDir: string) => {
+            const verdict = await checkBundleFolder(tempDir, paths, {
+              ...(options.promtoolBin ? { promtool: options.promtoolBin } : {}),
+              ...(options.amtoolBin ? { amtool: options.amtoolBin } : {}),
+            });
+            return { commit: verdict.ok, check: verdict };
+          },
+        }
+      : {}),
+  });
+  const promtool = result.check === undefined ? {} : { promtool: result.check };
+  if (!result.ok) {
+    const failed = result.check?.results.filter((r) => !r.ok).map((r) => `${r.path}: ${r.output}`) ?? [];
+    const error = failed.length > 0 ? `the real tools rejected the bundle; nothing was written. ${failed.join('; ')}` : result.error;
+    return { ok: false, outDir: result.outDir, files: [], diagnostics, ...promtool, error };
+  }
+  return { ok: true, outDir: result.outDir, files: result.files, diagnostics, ...promtool };
+}
