@@ -1,0 +1,37 @@
+/**
+ * Replacing one file atomically: write a temp file in the same folder, fsync it, rename it over the
+ * target. A crash or a full disk leaves the original untouched (never truncated).
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+let counter = 0;
+
+/** Writes `text` to `path` atomically; keeps the mode of an existing file. Throws on I/O errors. */
+export async function writeFileAtomically(path: string, text: string, options: { mode?: number } = {}): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.promtopo-tmp-${process.pid}-${counter++}`);
+  let mode = options.mode ?? 0o644;
+  try {
+    mode = (await fs.stat(path)).mode & 0o777;
+  } catch {
+    // A new file: the default mode.
+  }
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(temp, 'wx', mode);
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, path);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+  // Make the rename itself durable; not every file system allows fsync on a folder.
+  const folder = await fs.open(dir, 'r').catch(() => undefined);
+  await folder?.sync().catch(() => undefined);
+  await folder?.close().catch(() => undefined);
+}
