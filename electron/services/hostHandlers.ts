@@ -5,8 +5,13 @@
  * (native dialogs, window title, native edit actions) come from the face as a `HostPlatform`.
  * Plain Node: no `electron` import.
  */
+import { homedir } from 'node:os';
 import { hostApi } from '../../src/host-api.ts';
 import type { HostOperation, HostRequest, HostResponse } from '../../src/host-api.ts';
+import { openDocument, saveDocument } from './documents.ts';
+import { listExamples, loadExample } from './examples.ts';
+import { findPromtool } from './promtool.ts';
+import { addRecentFile, recentFiles } from './settings.ts';
 
 /** One function per operation, taking the parsed request. */
 export type HostHandlers = { readonly [Op in HostOperation]: (request: HostRequest<Op>) => Promise<HostResponse<Op>> };
@@ -31,6 +36,22 @@ export interface HostPlatform {
   readonly chooseFile?: (request: HostRequest<'chooseFile'>) => Promise<string[]>;
   readonly setDocumentState?: (request: HostRequest<'setDocumentState'>) => void;
   readonly nativeEdit?: (action: HostRequest<'nativeEdit'>['action']) => void;
+}
+
+/** The real services (engineer S's modules); settings live under `$PROMTOPO_CONFIG_DIR` when set. */
+export function createNodeHostServices(): HostServices {
+  return {
+    exportBundle: async (req) => ({ ok: false, outDir: req.outDir, files: [], diagnostics: [], error: 'export is not wired in this build yet' }),
+    openDocument: (req) => openDocument(req),
+    saveDocument: (req) => saveDocument(req),
+    listExamples: () => listExamples(),
+    loadExample: (req) => loadExample(req),
+    recentFiles: () => recentFiles(),
+    importConfigs: async () => ({ ok: false, diagnostics: [{ code: 'import/unavailable', severity: 'error', message: 'import is not wired in this build yet', at: {} }] }),
+    rememberRecent: async (path) => void (await addRecentFile(path)),
+    promtoolPath: () => findPromtool(),
+    homeDir: () => homedir(),
+  };
 }
 
 export function createHostHandlers(services: HostServices, platform: HostPlatform): HostHandlers {

@@ -1,0 +1,80 @@
+// Builds what the faces run:
+//   node scripts/build.mjs --renderer   Vite: app/ -> dist/renderer (what `npm test` and browser mode need)
+//   node scripts/build.mjs --electron   esbuild: electron/main -> dist/electron/main.cjs,
+//                                        electron/preload -> dist/electron/preload.cjs (one file: sandboxed
+//                                        preloads cannot require npm modules)
+//   node scripts/build.mjs              both
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Builds into a private sibling folder, then swaps it in with renames, so a browser-mode server that
+ * is serving dist/renderer (another e2e run, say) never sees a half-written folder.
+ */
+export async function buildRenderer() {
+  const { build } = await import('vite');
+  const started = Date.now();
+  const target = resolve(root, 'dist/renderer');
+  const temp = `${target}.tmp-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  rmSync(temp, { recursive: true, force: true });
+  try {
+    await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: temp, emptyOutDir: true } });
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
+  console.log(`renderer: dist/renderer built in ${Date.now() - started} ms`);
+}
+
+/** Newest modification time (ms) of the files the renderer is built from. */
+function newestSourceTime() {
+  let newest = 0;
+  const visit = (p) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (name !== 'node_modules' && !name.startsWith('.')) visit(join(p, name));
+    } else if (!/\.test\.tsx?$/.test(p)) newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['app', 'src', 'assets', 'vite.config.ts', 'electron/web/csp.ts', 'package-lock.json']) {
+    if (existsSync(resolve(root, p))) visit(resolve(root, p));
+  }
+  return newest;
+}
+
+/** True when dist/renderer is missing or older than its sources. */
+export function rendererIsStale() {
+  const index = resolve(root, 'dist/renderer/index.html');
+  return !existsSync(index) || statSync(index).mtimeMs < newestSourceTime();
+}
+
+export async function buildElectron() {
+  const esbuild = await import('esbuild');
+  const common = { bundle: true, format: 'cjs', external: ['electron'], sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+  await esbuild.build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', target: 'node22' });
+  await esbuild.build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', target: 'chrome130' });
+  console.log('electron: dist/electron/main.cjs and preload.cjs built');
+}
+
+async function main(argv) {
+  const unknown = argv.filter((a) => a !== '--renderer' && a !== '--electron');
+  if (unknown.length) {
+    console.error(`build: unknown option ${unknown[0]} (use --renderer, --electron or nothing for both)`);
+    process.exit(2);
+  }
+  const all = argv.length === 0;
+  if (all || argv.includes('--renderer')) await buildRenderer();
+  if (all || argv.includes('--electron')) await buildElectron();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(`build failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

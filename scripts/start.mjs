@@ -1,0 +1,68 @@
+// `npm start`: PromTopo in Electron, or browser mode where Electron cannot run.
+// `npm run web` (= `--web`): browser mode only. Options after `--`: `--port N` (or PORT; 0 = free port).
+//
+// Electron's binary is not part of `npm install` here (package.json allowScripts denies its download).
+// When it is missing we try its installer once with a short timeout; when that fails (no route to
+// GitHub) we say so in one paragraph and serve the same UI on 127.0.0.1 instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildElectron, buildRenderer, rendererIsStale } from './build.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const INSTALL_TIMEOUT_MS = 45_000;
+
+/** Path of the Electron binary, or undefined when it was never downloaded. */
+function electronBinary() {
+  const pathFile = resolve(root, 'node_modules/electron/path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const bin = resolve(root, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(bin) ? bin : undefined;
+}
+
+function tryInstallElectron() {
+  const installer = resolve(root, 'node_modules/electron/install.js');
+  if (!existsSync(installer)) return false;
+  console.log('Electron binary missing: trying to download it once (node node_modules/electron/install.js)...');
+  const r = spawnSync(process.execPath, [installer], { cwd: resolve(root, 'node_modules/electron'), stdio: 'inherit', timeout: INSTALL_TIMEOUT_MS });
+  return r.status === 0 && electronBinary() !== undefined;
+}
+
+async function startWeb(args, { openBrowser = false } = {}) {
+  if (rendererIsStale()) await buildRenderer();
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { runWebMode } = await import(pathToFileURL(resolve(root, 'electron/web/main.ts')).href);
+  const server = await runWebMode(args.filter((a) => a !== '--web'));
+  if (server && openBrowser && process.env.BROWSER) {
+    // Only when the user configured a browser; never fail because of it.
+    const child = spawn(process.env.BROWSER, [server.url], { detached: true, stdio: 'ignore' });
+    child.on('error', () => console.log(`(could not open $BROWSER; open ${server.url} yourself)`));
+    child.unref();
+  }
+}
+
+async function startElectron(args) {
+  let bin = electronBinary();
+  if (!bin && tryInstallElectron()) bin = electronBinary();
+  if (!bin) {
+    console.log(
+      '\nPromTopo could not start its desktop window: the Electron binary is not installed and could not be ' +
+        'downloaded (no connection to its GitHub release). Starting browser mode instead: the same designer ' +
+        'and services, served on 127.0.0.1 only; open the URL below in a browser. To get the desktop window, ' +
+        'run `node node_modules/electron/install.js` where GitHub is reachable, then `npm start` again.\n',
+    );
+    return startWeb(args, { openBrowser: true });
+  }
+  if (rendererIsStale()) await buildRenderer();
+  await buildElectron();
+  const child = spawn(bin, [root, ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+const args = process.argv.slice(2);
+(args.includes('--web') ? startWeb(args) : startElectron(args)).catch((e) => {
+  console.error(`promtopo: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
