@@ -1,0 +1,107 @@
+/**
+ * The canvas card of one node: role icon and colour, name, address, replica/shard badges, diagnostic
+ * marker, and for servers the load badges (series, samples/s, memory) on a heat colour. Memoized; it
+ * reads its load from the store through its own narrow selector.
+ */
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { TopologyNode } from '../../src/model/types.ts';
+import type { ServerLoadView } from '../store/engine.ts';
+import { selectServerLoad } from '../store/selectors.ts';
+import { useDesigner } from '../store/useDesigner.ts';
+import { formatBytes, formatCount, formatPercent } from './format.ts';
+import type { TopologyFlowNode } from './toFlow.ts';
+
+const icons: Record<string, string> = { leaf: '◆', global: '◎', shard: '▦', targets: '▤', alertmanager: '🔔', grafana: '◔' };
+
+function roleOf(node: TopologyNode): string {
+  return node.kind === 'prometheus' ? node.role : node.kind;
+}
+
+function roleLabel(node: TopologyNode): string {
+  switch (node.kind) {
+    case 'prometheus':
+      return node.role === 'leaf' ? 'Leaf Prometheus' : node.role === 'global' ? 'Global Prometheus' : 'Shard Prometheus';
+    case 'targets':
+      return 'Target group';
+    case 'alertmanager':
+      return 'Alertmanager';
+    case 'grafana':
+      return 'Grafana';
+  }
+}
+
+function subtitle(node: TopologyNode): string {
+  switch (node.kind) {
+    case 'prometheus':
+    case 'grafana':
+      return node.address;
+    case 'targets': {
+      const n = node.targets.length > 0 ? node.targets.length : (node.count ?? 0);
+      return `${n} target${n === 1 ? '' : 's'}${node.exporter ? ` · ${node.exporter}` : ''}`;
+    }
+    case 'alertmanager':
+      return node.instances.length === 1 ? (node.instances[0]?.address ?? '') : `${node.instances.length} instances (cluster)`;
+  }
+}
+
+function LoadBadges({ id }: { id: string }) {
+  const select = useMemo(() => selectServerLoad(id), [id]);
+  const load: ServerLoadView | undefined = useDesigner(useShallow(select));
+  if (!load) return null;
+  const title = `${formatCount(load.activeSeries)} active series, ${formatCount(load.samplesPerSecond)} samples/s, ${formatBytes(load.memoryBytes)} memory` +
+    (load.utilisation !== undefined ? `, ${formatPercent(load.utilisation)} of capacity` : '');
+  return (
+    <div className="pt-node-load" title={title} data-testid="load-badges">
+      <span className="pt-badge load" data-metric="series">{formatCount(load.activeSeries)} series</span>
+      <span className="pt-badge load" data-metric="samples">{formatCount(load.samplesPerSecond)}/s</span>
+      <span className="pt-badge load" data-metric="memory">{formatBytes(load.memoryBytes)}</span>
+      {load.utilisation !== undefined && <span className="pt-badge load util" data-metric="utilisation">{formatPercent(load.utilisation)}</span>}
+    </div>
+  );
+}
+
+function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
+  const { node, markers, heat } = data;
+  const role = roleOf(node);
+  const acceptsInput = node.kind !== 'targets';
+  const givesOutput = node.kind === 'prometheus' || node.kind === 'targets';
+  return (
+    <div
+      className={`pt-node role-${role} heat-${heat}${selected ? ' selected' : ''}`}
+      data-testid={`node-${node.name}`}
+      aria-label={`${roleLabel(node)} ${node.name}`}
+    >
+      {acceptsInput && <Handle type="target" position={Position.Left} className="pt-handle" />}
+      <div className="pt-node-head">
+        <span className="pt-node-icon" aria-hidden="true">{icons[role]}</span>
+        <span className="pt-node-name" title={node.name}>{node.name}</span>
+        {(markers.errors > 0 || markers.warnings > 0) && (
+          <span
+            className={`pt-marker ${markers.errors > 0 ? 'error' : 'warning'}`}
+            title={`${markers.errors} error(s), ${markers.warnings} warning(s)`}
+            data-testid="diagnostic-marker"
+          >
+            {markers.errors > 0 ? `✕ ${markers.errors}` : `! ${markers.warnings}`}
+          </span>
+        )}
+      </div>
+      <div className="pt-node-sub">
+        <span className="pt-node-role">{roleLabel(node)}</span>
+        <span className="pt-node-addr" title={subtitle(node)}>{subtitle(node)}</span>
+      </div>
+      {node.kind === 'prometheus' && (node.ha || node.hashmod) && (
+        <div className="pt-node-badges">
+          {node.ha && <span className="pt-badge ha">x{node.ha.replicas} HA</span>}
+          {node.hashmod && <span className="pt-badge shards">{node.hashmod.shards} shards</span>}
+        </div>
+      )}
+      {node.kind === 'prometheus' && <LoadBadges id={node.id} />}
+      {givesOutput && <Handle type="source" position={Position.Right} className="pt-handle" />}
+    </div>
+  );
+}
+
+export const NodeCard = memo(NodeCardImpl);

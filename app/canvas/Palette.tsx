@@ -1,0 +1,61 @@
+/**
+ * The palette: one button per node kind. Drag one onto the canvas (HTML5 drag and drop), or click /
+ * press Enter to add it at the centre of the view.
+ */
+import { NODE_TEMPLATES, TEMPLATE_LABELS } from '../../src/model/edit/nodeTemplates.ts';
+import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
+import { runCommand } from '../commands/runCommand.ts';
+
+/** The drag data type the canvas accepts. */
+export const PALETTE_MIME = 'application/x-promtopo-node';
+
+const hints: Record<NodeTemplate, string> = {
+  leaf: 'Scrapes targets in one place',
+  global: 'Federates the leaves',
+  shard: 'One slice of the targets',
+  targets: 'Exporters to scrape',
+  alertmanager: 'Receives alerts',
+  grafana: 'Dashboards',
+};
+
+const commandOf: Record<NodeTemplate, string> = {
+  leaf: 'topology.addLeaf',
+  global: 'topology.addGlobal',
+  shard: 'topology.addShard',
+  targets: 'topology.addTargetGroup',
+  alertmanager: 'topology.addAlertmanager',
+  grafana: 'topology.addGrafana',
+};
+
+export function Palette() {
+  return (
+    <nav className="pt-palette" aria-label="Palette">
+      <h2 className="pt-section-title">Add</h2>
+      <ul>
+        {NODE_TEMPLATES.map((t) => (
+          <li key={t}>
+            <button
+              type="button"
+              className={`pt-palette-item role-${t}`}
+              aria-label={TEMPLATE_LABELS[t]}
+              title={`${TEMPLATE_LABELS[t]}: ${hints[t]}. Drag onto the canvas, or click to add at the centre.`}
+              draggable
+              onDragStart={(e) => {
+                e.dataTransfer.setData(PALETTE_MIME, t);
+                e.dataTransfer.setData('text/plain', t);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => runCommand(commandOf[t])}
+            >
+              <span className={`pt-palette-swatch role-${t}`} aria-hidden="true" />
+              <span className="pt-palette-text">
+                <span className="pt-palette-label">{TEMPLATE_LABELS[t]}</span>
+                <span className="pt-palette-hint">{hints[t]}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

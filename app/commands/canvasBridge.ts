@@ -1,0 +1,35 @@
+/**
+ * What commands need from the canvas (viewport centre, fit, zoom). The canvas installs the real one
+ * when it mounts; before that (and in tests) a neutral bridge answers.
+ */
+export interface CanvasBridge {
+  /** Centre of the visible canvas, in flow coordinates (where click-to-add puts a node). */
+  centre(): { x: number; y: number };
+  fitView(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** Centres the viewport on a node or edge (problems panel: click a diagnostic). */
+  reveal(id: string): void;
+}
+
+const neutral: CanvasBridge = {
+  centre: () => ({ x: 0, y: 0 }),
+  fitView: () => {},
+  zoomIn: () => {},
+  zoomOut: () => {},
+  reveal: () => {},
+};
+
+let current: CanvasBridge = neutral;
+
+export function canvasBridge(): CanvasBridge {
+  return current;
+}
+
+/** Installs the canvas' bridge; returns the uninstaller. */
+export function installCanvasBridge(bridge: CanvasBridge): () => void {
+  current = bridge;
+  return () => {
+    if (current === bridge) current = neutral;
+  };
+}

@@ -1,0 +1,197 @@
+/** The designer's own commands: insert, edit, select, layout, view. */
+import { autoLayout } from '../../src/model/edit/autoLayout.ts';
+import { reachable } from '../../src/model/edit/graphQueries.ts';
+import { NODE_TEMPLATES, TEMPLATE_LABELS, addNode, newNode } from '../../src/model/edit/nodeTemplates.ts';
+import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
+import { addedIds, copySelection, deleteSelection, duplicate, paste } from '../../src/model/edit/selectionEdits.ts';
+import type { DesignerState, DesignerStore } from '../store/designerStore.ts';
+import type { Command } from './registry.ts';
+
+const hasSelection = (s: DesignerState) => s.selection.nodes.length + s.selection.edges.length > 0;
+const hasNodeSelection = (s: DesignerState) => s.selection.nodes.length > 0;
+
+const addCommandIds: Record<NodeTemplate, string> = {
+  leaf: 'topology.addLeaf',
+  global: 'topology.addGlobal',
+  shard: 'topology.addShard',
+  targets: 'topology.addTargetGroup',
+  alertmanager: 'topology.addAlertmanager',
+  grafana: 'topology.addGrafana',
+};
+
+/** Adds a node of the template at `position` (top-left corner) and selects it: one undo step. */
+export function addNodeAt(store: DesignerStore, template: NodeTemplate, position: { x: number; y: number }): string {
+  const node = newNode(store.getState().document, template, position);
+  store.getState().apply((t) => addNode(t, node), { nodes: [node.id], edges: [] });
+  return node.id;
+}
+
+/** Applies an edit and selects what it created. */
+function applyCreating(store: DesignerStore, edit: (t: DesignerState['document']) => DesignerState['document']): void {
+  const before = store.getState().document;
+  const after = edit(before);
+  if (after === before) return;
+  store.getState().apply(() => after, addedIds(before, after));
+}
+
+/** Half a node card, so a node added "at the centre" is centred there. */
+const HALF_NODE = { x: 100, y: 40 };
+
+export const designerCommands: readonly Command[] = [
+  ...NODE_TEMPLATES.map(
+    (template): Command => ({
+      id: addCommandIds[template],
+      label: `Add ${TEMPLATE_LABELS[template]}`,
+      group: 'insert',
+      run: ({ store, canvas }) => {
+        const c = canvas.centre();
+        // Repeated adds at the same centre fan out instead of stacking exactly.
+        const n = store.getState().document.nodes.length % 5;
+        addNodeAt(store, template, { x: c.x - HALF_NODE.x + n * 24, y: c.y - HALF_NODE.y + n * 24 });
+      },
+    }),
+  ),
+  { id: 'edit.undo', label: 'Undo', group: 'edit', keybindings: ['CmdOrCtrl+Z'], run: ({ store }) => store.getState().undo() },
+  { id: 'edit.redo', label: 'Redo', group: 'edit', keybindings: ['CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Y'], run: ({ store }) => store.getState().redo() },
+  {
+    id: 'edit.delete',
+    label: 'Delete',
+    group: 'edit',
+    keybindings: ['Delete', 'Backspace'],
+    enabled: hasSelection,
+    run: ({ store }) => {
+      const { selection } = store.getState();
+      store.getState().apply((t) => deleteSelection(t, selection), { nodes: [], edges: [] });
+    },
+  },
+  {
+    id: 'edit.copy',
+    label: 'Copy',
+    group: 'edit',
+    keybindings: ['CmdOrCtrl+C'],
+    enabled: hasNodeSelection,
+    run: ({ store }) => {
+      const s = store.getState();
+      const fragment = copySelection(s.document, s.selection);
+      if (fragment.nodes.length === 0) return;
+      s.setClipboard({ ...fragment, pastes: 0 });
+      s.notify(`Copied ${plural(fragment.nodes.length, 'node')}.`);
+    },
+  },
+  {
+    id: 'edit.cut',
+    label: 'Cut',
+    group: 'edit',
+    keybindings: ['CmdOrCtrl+X'],
+    enabled: hasNodeSelection,
+    run: ({ store }) => {
+      const s = store.getState();
+      const fragment = copySelection(s.document, s.selection);
+      if (fragment.nodes.length === 0) return;
+      s.setClipboard({ ...fragment, pastes: 0 });
+      s.apply((t) => deleteSelection(t, s.selection), { nodes: [], edges: [] });
+    },
+  },
+  {
+    id: 'edit.paste',
+    label: 'Paste',
+    group: 'edit',
+    keybindings: ['CmdOrCtrl+V'],
+    enabled: (s) => s.clipboard !== null,
+    run: ({ store }) => {
+      const clip = store.getState().clipboard;
+      if (!clip) return;
+      const step = 40 * (clip.pastes + 1);
+      applyCreating(store, (t) => paste(t, clip, { x: step, y: step }));
+      store.getState().setClipboard({ ...clip, pastes: clip.pastes + 1 });
+    },
+  },
+  {
+    id: 'edit.duplicate',
+    label: 'Duplicate',
+    group: 'edit',
+    keybindings: ['CmdOrCtrl+D'],
+    enabled: hasNodeSelection,
+    run: ({ store }) => {
+      const { selection } = store.getState();
+      applyCreating(store, (t) => duplicate(t, selection));
+    },
+  },
+  {
+    id: 'edit.selectAll',
+    label: 'Select all',
+    group: 'select',
+    keybindings: ['CmdOrCtrl+A'],
+    run: ({ store }) => {
+      const t = store.getState().document;
+      store.getState().select({ nodes: t.nodes.map((n) => n.id), edges: t.edges.map((e) => e.id) });
+    },
+  },
+  { id: 'edit.selectNone', label: 'Select none', group: 'select', keybindings: ['Escape'], run: ({ store }) => store.getState().select({ nodes: [], edges: [] }) },
+  {
+    id: 'edit.selectUpstream',
+    label: 'Select upstream',
+    group: 'select',
+    keybindings: ['Shift+U'],
+    enabled: hasNodeSelection,
+    run: ({ store }) => selectAlongFlow(store, 'upstream'),
+  },
+  {
+    id: 'edit.selectDownstream',
+    label: 'Select downstream',
+    group: 'select',
+    keybindings: ['Shift+D'],
+    enabled: hasNodeSelection,
+    run: ({ store }) => selectAlongFlow(store, 'downstream'),
+  },
+  {
+    id: 'layout.auto',
+    label: 'Auto-layout',
+    group: 'view',
+    keybindings: ['CmdOrCtrl+Shift+L'],
+    run: ({ store, canvas }) => {
+      store.getState().apply(autoLayout);
+      // Fit after React Flow has the new positions.
+      setTimeout(() => canvas.fitView(), 50);
+    },
+  },
+  { id: 'view.fit', label: 'Fit view', group: 'view', keybindings: ['Shift+1'], run: ({ canvas }) => canvas.fitView() },
+  { id: 'view.zoomIn', label: 'Zoom in', group: 'view', keybindings: ['CmdOrCtrl+='], run: ({ canvas }) => canvas.zoomIn() },
+  { id: 'view.zoomOut', label: 'Zoom out', group: 'view', keybindings: ['CmdOrCtrl+-'], run: ({ canvas }) => canvas.zoomOut() },
+  {
+    id: 'view.toggleTheme',
+    label: 'Toggle light/dark theme',
+    group: 'view',
+    run: ({ store }) => {
+      const s = store.getState();
+      const dark = s.view.theme === 'dark' || (s.view.theme === 'system' && systemPrefersDark());
+      s.setView({ theme: dark ? 'light' : 'dark' });
+    },
+  },
+  {
+    id: 'view.themeSystem',
+    label: 'Theme: follow the system',
+    group: 'view',
+    run: ({ store }) => store.getState().setView({ theme: 'system' }),
+  },
+  {
+    id: 'help.shortcuts',
+    label: 'Keyboard shortcuts',
+    group: 'help',
+    keybindings: ['?'],
+    run: ({ store }) => store.getState().setView({ shortcutsOpen: !store.getState().view.shortcutsOpen }),
+  },
+];
+
+function selectAlongFlow(store: DesignerStore, direction: 'upstream' | 'downstream'): void {
+  const s = store.getState();
+  s.select(reachable(s.document, s.selection.nodes, direction));
+}
+
+function systemPrefersDark(): boolean {
+  return typeof globalThis.matchMedia === 'function' && globalThis.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

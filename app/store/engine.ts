@@ -1,0 +1,47 @@
+/**
+ * The engine functions the designer derives its views from (diagnostics, load). Injected into the
+ * store factory so tests can pass their own, and so the store does not care where they come from.
+ */
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
+import type { Topology } from '../../src/model/types.ts';
+
+/** Load of one Prometheus server node (all its instances together), as shown on the canvas. */
+export interface ServerLoadView {
+  /** Active head series. */
+  readonly activeSeries: number;
+  /** Ingested samples per second. */
+  readonly samplesPerSecond: number;
+  /** Scrapes per second. */
+  readonly scrapesPerSecond: number;
+  /** Estimated head memory, bytes. */
+  readonly memoryBytes: number;
+  /** Estimated disk for the retention, bytes. */
+  readonly diskBytes: number;
+  /** Highest share of capacity used (0..1+, 1 = full); undefined when no capacity is known. */
+  readonly utilisation?: number;
+}
+
+/** What flows along one edge. */
+export interface EdgeLoadView {
+  /** Series carried. */
+  readonly series: number;
+  /** Samples per second carried. */
+  readonly samplesPerSecond: number;
+}
+
+/** Load per server node id and per edge id. */
+export interface LoadView {
+  readonly servers: ReadonlyMap<string, ServerLoadView>;
+  readonly edges: ReadonlyMap<string, EdgeLoadView>;
+}
+
+/** The pure functions the store derives views from. */
+export interface DesignerEngine {
+  readonly validate: (t: Topology) => readonly Diagnostic[];
+  readonly estimate: (t: Topology) => LoadView;
+}
+
+export const EMPTY_LOAD: LoadView = { servers: new Map(), edges: new Map() };
+
+/** An engine with no findings and no load: for tests and until the real modules are wired. */
+export const nullEngine: DesignerEngine = { validate: () => [], estimate: () => EMPTY_LOAD };
