@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { unquoteString } from './unquote.ts';
+import { checkPromqlSyntax, columnOf } from './syntax.ts';
+
+describe('unquoteString', () => {
+  it.each([
+    ['"abc"', 'abc'],
+    ["'abc'", 'abc'],
+    ['`a\\d`', 'a\\d'],
+    ['"a\\"b"', 'a"b'],
+    ["'a\\'b'", "a'b"],
+    ['"\\n\\t\\\\"', '\n\t\\'],
+    ['"\\u00e9\\x41\\101"', 'éAA'],
+    ['"\\U0001F600"', '😀'],
+  ])('%s', (literal, value) => {
+    expect(unquoteString(literal)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['"a\\q"', 'unknown escape', 2],
+    ['"abc', 'unterminated', 0],
+    ['"abc\\"', 'unterminated', 0],
+    ['"\\x4"', 'invalid escape', 1],
+    ["\"a\\'\"", 'unknown escape', 2],
+    ['"\\400"', 'octal', 1],
+    ['`abc', 'unterminated', 0],
+  ])('rejects %s', (literal, message, offset) => {
+    const r = unquoteString(literal);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toContain(message);
+      expect(r.offset).toBe(offset);
+    }
+  });
+});
+
+describe('checkPromqlSyntax (rule expressions)', () => {
+  it.each(['sum by (job) (rate(http_requests_total[5m]))', 'up == 0', 'histogram_quantile(0.9, sum by (le) (rate(x_bucket[5m])))', 'up offset 5m'])(
+    'accepts %s',
+    (expr) => expect(checkPromqlSyntax(expr)).toBeUndefined(),
+  );
+  it.each([
+    ['sum(rate(x[5m])', 'unexpected end of input', 15],
+    ['up ==', 'unexpected end of input', 5],
+    ['rate(x[5m]))', 'unexpected ")"', 11],
+    ['', 'unexpected end of input', 0],
+    ['# only a comment', 'unexpected end of input', 16],
+  ])('rejects %s', (expr, message, from) => {
+    expect(checkPromqlSyntax(expr)).toMatchObject({ message, from });
+  });
+  it('columnOf gives 1-based line and column', () => {
+    expect(columnOf('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Live oracle: a real Prometheus 2.42 on 127.0.0.1 answers `/federate?match[]=X` with HTTP 400 exactly
+ * where parseSelector rejects X for a reason Prometheus itself enforces (PROMETHEUS_REJECTS), and with
+ * 200 for every selector PromTopo accepts or refuses only by its own rules.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROMETHEUS_REJECTS, selectorCases } from '../../src/promql/parseSelector.fixtures.ts';
+import { parseSelector } from '../../src/promql/parseSelector.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(base: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`prometheus exited (${child.exitCode}):\n${log()}`);
+    try {
+      const r = await fetch(`${base}/-/ready`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`prometheus did not become ready:\n${log()}`);
+}
+
+describe('parseSelector agrees with /federate of a real Prometheus', () => {
+  let child: ChildProcess | undefined;
+  let dir = '';
+  let base = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'promtopo-oracle-'));
+    writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\n');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    let output = '';
+    child = spawn('prometheus', [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    const spawnError = new Promise<never>((_, reject) => child?.once('error', (e) => reject(new Error(`cannot start prometheus (is it installed? apt-get install prometheus): ${e.message}`))));
+    await Promise.race([waitReady(base, child, () => output), spawnError]);
+  });
+
+  afterAll(() => {
+    if (child?.pid !== undefined && child.exitCode === null) child.kill('SIGTERM');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 400 exactly for the selectors Prometheus rejects itself', async () => {
+    const disagreements: string[] = [];
+    for (const c of selectorCases) {
+      if (c.text === '') continue; // an empty match[] is a different request (no selector at all)
+      const response = await fetch(`${base}/federate?${new URLSearchParams({ 'match[]': c.text })}`);
+      const body = await response.text();
+      const result = parseSelector(c.text);
+      const expect400 = !result.ok && PROMETHEUS_REJECTS.has(result.error.kind);
+      if ((response.status === 400) !== expect400) {
+        disagreements.push(`${c.text}: prometheus ${response.status} ${body.trim()} / promtopo ${result.ok ? 'ok' : result.error.kind}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+});
