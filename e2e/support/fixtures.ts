@@ -1,0 +1,72 @@
+/**
+ * The e2e test object: every spec imports `test`/`expect` from here. It routes every request of the
+ * browser context, lets through only loopback (127.0.0.1, localhost) and inline (data:, blob:) URLs,
+ * aborts the rest and fails the test if any happened: the app must work offline, with no CDN.
+ * Page objects for the main areas come as fixtures too (one file each under e2e/support/pages/).
+ */
+import { test as base, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CanvasPage } from './pages/canvas.ts';
+import { EditorsPage } from './pages/editors.ts';
+import { InspectorPage } from './pages/inspector.ts';
+import { PalettePage } from './pages/palette.ts';
+import { ProblemsPage } from './pages/problems.ts';
+
+/** True for URLs a PromTopo page may load. */
+export function isLocalUrl(url: string): boolean {
+  if (/^(data|blob|about):/.test(url)) return true;
+  try {
+    const { hostname, protocol } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:' || protocol === 'ws:') && (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]');
+  } catch {
+    return false;
+  }
+}
+
+/** Where specs put screenshots to look at (git-ignored). */
+export const ARTIFACTS_DIR = join('e2e', 'artifacts');
+
+export interface PromtopoFixtures {
+  /** Non-local requests the page tried (aborted); the fixture asserts it is empty after each test. */
+  blockedRequests: string[];
+  canvas: CanvasPage;
+  palette: PalettePage;
+  inspector: InspectorPage;
+  problems: ProblemsPage;
+  editors: EditorsPage;
+  /** Saves a full-page PNG under e2e/artifacts/<name>.png and returns its path. */
+  shot: (name: string) => Promise<string>;
+}
+
+export const test = base.extend<PromtopoFixtures>({
+  blockedRequests: [
+    async ({ context }, use) => {
+      const blocked: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (isLocalUrl(url)) return route.continue();
+        blocked.push(url);
+        return route.abort('blockedbyclient');
+      });
+      await use(blocked);
+      expect(blocked, 'the page tried to reach the network (must stay offline)').toEqual([]);
+    },
+    { auto: true },
+  ],
+  canvas: async ({ page }, use) => use(new CanvasPage(page)),
+  palette: async ({ page }, use) => use(new PalettePage(page)),
+  inspector: async ({ page }, use) => use(new InspectorPage(page)),
+  problems: async ({ page }, use) => use(new ProblemsPage(page)),
+  editors: async ({ page }, use) => use(new EditorsPage(page)),
+  shot: async ({ page }, use) => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await use(async (name) => {
+      const path = join(ARTIFACTS_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    });
+  },
+});
+
+export { expect };
