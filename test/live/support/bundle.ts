@@ -1,0 +1,18 @@
+/**
+ * Exports a topology for a live test through the real export pipeline (validation, generation,
+ * promtool/amtool check, atomic write) and fails loudly when any step refuses.
+ */
+import { join } from 'node:path';
+import { generateBundle } from '../../../src/generate/generateBundle.ts';
+import type { Topology } from '../../../src/model/types.ts';
+import { writeBundleWith } from '../../../electron/services/bundleWriter.ts';
+
+/** Writes the bundle into `<dir>/bundle` and returns that folder. */
+export async function exportForLiveTest(topology: Topology, dir: string): Promise<string> {
+  const result = await writeBundleWith({ validate: () => [], generate: generateBundle }, { topology, outDir: join(dir, 'bundle') });
+  if (!result.ok) {
+    throw new Error(`export of "${topology.name}" failed: ${result.error}\n${result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`).join('\n')}`);
+  }
+  if (!result.promtool?.ran || !result.promtool.ok) throw new Error(`promtool did not approve the bundle: ${JSON.stringify(result.promtool)}`);
+  return result.outDir;
+}
