@@ -10,7 +10,7 @@ import { runCommand } from '../commands/runCommand.ts';
 export const PALETTE_MIME = 'application/x-promtopo-node';
 
 const hints: Record<NodeTemplate, string> = {
-  leaf: 'Scrapes targets in one place',
+  leaf: 'Scrapes targets',
   global: 'Federates the leaves',
   shard: 'One slice of the targets',
   targets: 'Exporters to scrape',

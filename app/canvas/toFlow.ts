@@ -148,7 +148,7 @@ function edgeLabel(edge: TopologyEdge, load: EdgeLoadView | undefined): string {
     case 'scrape':
       return rate;
     case 'alert':
-      return 'alerts';
+      return '';
     case 'datasource':
       return edge.isDefault ? 'default source' : '';
   }

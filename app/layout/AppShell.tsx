@@ -12,6 +12,7 @@ import { slotsOf } from './slots.ts';
 import type { SlotContribution } from './slots.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useHostWiring } from './useHostWiring.ts';
 import '@xyflow/react/dist/style.css';
 import '../styles/app.css';
 
@@ -39,6 +40,7 @@ export function useResolvedTheme(): 'light' | 'dark' {
 export function AppShell({ contributions }: { contributions: readonly SlotContribution[] }) {
   const theme = useResolvedTheme();
   useKeyboardShortcuts();
+  useHostWiring();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
