@@ -16,9 +16,17 @@ import { addressList, blockSeq, mergeMaps, orderedMap, parseRawList, parseRawMap
 /** File name of every instance's Prometheus configuration. */
 export const PROMETHEUS_CONFIG_FILE = 'prometheus.yml';
 
-/** External labels of an instance: the server's, plus the replica label of an HA replica; sorted. */
+/**
+ * External label that tells hashmod shards apart (`"0"`, `"1"`, ...). Without it, the shards' identical
+ * recording-rule series (`job:up:sum{job="node"}`) would collide where they are federated together;
+ * named like prometheus-operator's `prometheus_replica`.
+ */
+export const HASHMOD_SHARD_LABEL = 'prometheus_shard';
+
+/** External labels of an instance: the server's, the shard label of a hashmod shard, the replica label of an HA replica; sorted. */
 export function instanceExternalLabels(server: PrometheusNode, instance: ServerInstance): Record<string, string> {
   const labels: Record<string, string> = { ...server.externalLabels };
+  if (server.hashmod && instance.shard !== undefined) labels[HASHMOD_SHARD_LABEL] = String(instance.shard);
   if (server.ha && instance.replicaValue !== undefined) labels[server.ha.replicaLabel] = instance.replicaValue;
   return Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k] ?? '']));
 }
