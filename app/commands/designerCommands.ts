@@ -175,6 +175,12 @@ export const designerCommands: readonly Command[] = [
     run: ({ store }) => store.getState().setView({ theme: 'system' }),
   },
   {
+    id: 'view.showPanel',
+    label: 'Show panel',
+    group: 'view',
+    run: ({ store, argument }) => store.getState().setView({ sidebarTab: argument ?? 'inspector' }),
+  },
+  {
     id: 'help.shortcuts',
     label: 'Keyboard shortcuts',
     group: 'help',

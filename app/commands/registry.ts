@@ -9,6 +9,8 @@ import type { CanvasBridge } from './canvasBridge.ts';
 export interface CommandContext {
   readonly store: DesignerStore;
   readonly canvas: CanvasBridge;
+  /** Argument of the few commands that take one (`file.openRecent` path, `view.showPanel` tab id). */
+  readonly argument?: string;
 }
 
 export type CommandGroup = 'file' | 'edit' | 'insert' | 'select' | 'view' | 'help';

@@ -12,15 +12,15 @@ import { getCommand, registerCommands } from './registry.ts';
 registerCommands(designerCommands);
 
 /** Runs `id` on the app's store; returns false when no such command exists or it is disabled. */
-export function runCommand(id: string): boolean {
-  return runCommandWith(id, designerStore, canvasBridge());
+export function runCommand(id: string, argument?: string): boolean {
+  return runCommandWith(id, designerStore, canvasBridge(), argument);
 }
 
-export function runCommandWith(id: string, store: DesignerStore, canvas: CanvasBridge): boolean {
+export function runCommandWith(id: string, store: DesignerStore, canvas: CanvasBridge, argument?: string): boolean {
   const command = getCommand(id);
   if (!command) return false;
   if (command.enabled && !command.enabled(store.getState())) return false;
-  const result = command.run({ store, canvas });
+  const result = command.run(argument === undefined ? { store, canvas } : { store, canvas, argument });
   if (result instanceof Promise) {
     result.catch((e: unknown) => store.getState().notify(`${command.label} failed: ${e instanceof Error ? e.message : String(e)}`, 'error'));
   }

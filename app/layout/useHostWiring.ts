@@ -15,8 +15,8 @@ export function useHostWiring(): void {
       const s = designerStore.getState();
       if (s.filePath === null && s.document.nodes.length === 0) void openFirstExample(host, designerStore);
     }
-    return host.onMenuCommand((id) => {
-      if (!runCommand(id)) designerStore.getState().notify(`Menu item "${id}" is not available here.`, 'info');
+    return host.onMenuCommand(({ id, argument }) => {
+      if (!runCommand(id, argument)) designerStore.getState().notify(`Menu item "${id}" is not available now.`, 'info');
     });
   }, []);
 }
