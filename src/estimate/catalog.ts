@@ -1,0 +1,84 @@
+/**
+ * Exporter catalogs: per exporter, the metric names one target exposes, with the series each has and
+ * the label names they carry. The load model takes catalogs as data (it never reads files); the
+ * built-in ones live in assets/catalogs/ (measured here with scripts/measure-catalogs.ts, or
+ * published estimates with their source).
+ */
+import { z } from 'zod';
+import type { SeriesCount } from '../model/types.ts';
+
+/** One metric name exposed by every target of the exporter. */
+export interface CatalogMetric {
+  /** Metric name as stored (`node_cpu_seconds_total`, `http_request_duration_seconds_bucket`). */
+  readonly name: string;
+  /** Series of this name on one target. */
+  readonly series: SeriesCount;
+  /** Label names the series carry besides `job` and `instance` (values unknown to the model). */
+  readonly labels: readonly string[];
+  /** Metric family type from `# TYPE` (counter, gauge, histogram, summary, untyped). */
+  readonly type?: string;
+}
+
+/** Where a catalog's numbers come from. */
+export type CatalogProvenance = 'measured' | 'published estimate';
+
+/** The metric inventory of one exporter. */
+export interface ExporterCatalog {
+  /** Id used by target groups' `exporter` field (`node_exporter`, `prometheus`, ...). */
+  readonly id: string;
+  readonly title: string;
+  readonly provenance: CatalogProvenance;
+  /** How it was measured, or the publication the figure comes from. */
+  readonly source: string;
+  /** Exporter version measured, when measured. */
+  readonly version?: string;
+  /** Date of the measurement (YYYY-MM-DD). */
+  readonly measuredOn?: string;
+  /** What the figure depends on (hardware, configuration). */
+  readonly notes?: string;
+  /** Series one target exposes (the sum of `metrics[].series`), excluding Prometheus' synthetic series. */
+  readonly seriesPerTarget: SeriesCount;
+  readonly metrics: readonly CatalogMetric[];
+}
+
+const CatalogMetricSchema = z.object({
+  name: z.string().min(1),
+  series: z.number().nonnegative(),
+  labels: z.array(z.string()).default([]),
+  type: z.string().optional(),
+});
+
+const ExporterCatalogSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  provenance: z.enum(['measured', 'published estimate']),
+  source: z.string(),
+  version: z.string().optional(),
+  measuredOn: z.string().optional(),
+  notes: z.string().optional(),
+  seriesPerTarget: z.number().nonnegative(),
+  metrics: z.array(CatalogMetricSchema),
+});
+
+/** Checks a catalog read from JSON; throws with the catalog id and the field when it is malformed. */
+export function parseCatalog(value: unknown): ExporterCatalog {
+  const parsed = ExporterCatalogSchema.safeParse(value);
+  if (!parsed.success) {
+    const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : '?';
+    const issue = parsed.error.issues[0];
+    throw new Error(`exporter catalog "${id}": ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const catalog = parsed.data;
+  const total = catalog.metrics.reduce((n, m) => n + m.series, 0);
+  if (catalog.metrics.length > 0 && total !== catalog.seriesPerTarget) {
+    throw new Error(`exporter catalog "${catalog.id}": seriesPerTarget is ${catalog.seriesPerTarget} but its metrics add up to ${total}`);
+  }
+  return catalog;
+}
+
+/** Catalogs by id. */
+export type CatalogIndex = ReadonlyMap<string, ExporterCatalog>;
+
+export function indexCatalogs(catalogs: readonly ExporterCatalog[]): CatalogIndex {
+  return new Map(catalogs.map((c) => [c.id, c] as const));
+}

@@ -1,0 +1,49 @@
+/**
+ * The load model's constants and defaults, with their sources (docs/load-model.md, domain.md).
+ * Every one can be overridden in the document (settings.load, a server's capacity, a group's
+ * seriesPerTarget) except the synthetic series, which Prometheus fixes.
+ */
+import type { Bytes, SeriesCount } from '../model/types.ts';
+import type { LoadResource } from './types.ts';
+
+/**
+ * Series Prometheus adds per target: up, scrape_duration_seconds, scrape_samples_scraped,
+ * scrape_samples_post_metric_relabeling, scrape_series_added (Prometheus 2.x, no extra flags).
+ */
+export const SYNTHETIC_SERIES = ['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added'] as const;
+export const SYNTHETIC_SERIES_PER_TARGET: SeriesCount = SYNTHETIC_SERIES.length;
+
+/** Series per target when the group gives none and has no known catalog: a mid-sized exporter. */
+export const DEFAULT_SERIES_PER_TARGET: SeriesCount = 500;
+
+/** Head memory per active series: ~3 kB on 2.20+ (Robust Perception; prometheus#4553). */
+export const DEFAULT_BYTES_PER_SERIES: Bytes = 3000;
+
+/** Disk per sample after compression: 1-2 bytes (prometheus docs/storage.md). */
+export const DEFAULT_BYTES_PER_SAMPLE: Bytes = 1.5;
+
+/**
+ * Capacity of one instance when neither the server nor the document sets one: ~1M samples/s and
+ * "several million" active series for one server (PromLabs training); 2M series keeps a margin.
+ * Memory and disk are unbounded unless set (they depend on the machine).
+ */
+export const DEFAULT_CAPACITY: Partial<Readonly<Record<LoadResource, number>>> = {
+  activeSeries: 2_000_000,
+  samplesPerSecond: 1_000_000,
+};
+
+/** Interval used when a duration in the document does not parse (the validator reports it). */
+export const FALLBACK_INTERVAL_SECONDS = 15;
+
+/** Retention used when the server's does not parse: Prometheus' default. */
+export const FALLBACK_RETENTION_SECONDS = 15 * 24 * 3600;
+
+/** A /federate response above this many series is "large" (maintainer's ballpark, domain.md). */
+export const FEDERATION_SERIES_BALLPARK: SeriesCount = 1_000;
+/** Scraping /federate more often than this (seconds) with a large response is a warning. */
+export const FEDERATION_MIN_INTERVAL_SECONDS = 30;
+/** A /federate response above this many series is a warning whatever the interval (time-out risk). */
+export const FEDERATION_SERIES_WARNING: SeriesCount = 10_000;
+
+/** Utilisation from which `load/near-capacity` is reported. */
+export const NEAR_CAPACITY_RATIO = 0.8;

@@ -1,0 +1,250 @@
+/**
+ * What each shard of each Prometheus server scrapes, federates and records: series counts, samples/s
+ * and scrapes/s, plus (for servers that are federated from or run recording rules) the series blocks
+ * that selectors are evaluated against. Replicas of a shard hold the same; estimateLoad multiplies.
+ */
+import { groupTargets } from '../generate/targets.ts';
+import { durationMs } from '../model/duration.ts';
+import { assignShards } from '../model/hashmod.ts';
+import { replicaCount, replicaValue, shardCount } from '../model/instances.ts';
+import { federationJobName, scrapeJobName } from '../model/jobs.ts';
+import type { FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
+import { isRecordingRule } from '../model/types.ts';
+import { parseSelector, type Selector } from '../promql/parseSelector.ts';
+import type { CatalogIndex } from './catalog.ts';
+import { DEFAULT_SERIES_PER_TARGET, FALLBACK_INTERVAL_SECONDS, SYNTHETIC_SERIES, SYNTHETIC_SERIES_PER_TARGET } from './constants.ts';
+import { ruleOutputBlocks } from './ruleOutput.ts';
+import { indexBlocks, selectFromIndex, totalSeries, withLabels, type BlockIndex, type SeriesBlock } from './series.ts';
+import type { TargetGroupLoad } from './types.ts';
+
+/** Per-edge traffic seen from one shard of the scraping server. */
+export interface EdgeTraffic {
+  readonly series: number;
+  readonly samplesPerSecond: number;
+  readonly scrapesPerSecond: number;
+  readonly intervalSeconds: number;
+  readonly seriesPerRequest: number;
+}
+
+/** One shard's content (identical on each of its replicas). */
+export interface ShardContent {
+  scraped: number;
+  synthetic: number;
+  federated: number;
+  rules: number;
+  samplesPerSecond: number;
+  scrapesPerSecond: number;
+  targets: number;
+  /** Series blocks, for servers that are federated from or evaluate recording rules. */
+  blocks?: BlockIndex;
+  readonly edges: Map<string, EdgeTraffic>;
+}
+
+/** Series per target of a group and where the figure comes from. */
+export function groupSeries(group: TargetGroupNode, catalogs: CatalogIndex): Pick<TargetGroupLoad, 'seriesPerTarget' | 'seriesSource'> {
+  if (group.seriesPerTarget !== undefined) return { seriesPerTarget: group.seriesPerTarget, seriesSource: 'group' };
+  const catalog = group.exporter ? catalogs.get(group.exporter) : undefined;
+  if (catalog) return { seriesPerTarget: catalog.seriesPerTarget, seriesSource: 'catalog' };
+  return { seriesPerTarget: DEFAULT_SERIES_PER_TARGET, seriesSource: 'default' };
+}
+
+/** A Prometheus duration in seconds; `fallback` when it does not parse or is zero. */
+export function seconds(text: string | undefined, fallback: number = FALLBACK_INTERVAL_SECONDS): number {
+  const ms = text === undefined ? undefined : durationMs(text);
+  return ms === undefined || ms <= 0 ? fallback : ms / 1000;
+}
+
+const selectorCache = new Map<string, Selector | null>();
+
+function selectorsOf(edge: FederationEdge): Selector[] {
+  const out: Selector[] = [];
+  for (const text of edge.match) {
+    let s = selectorCache.get(text);
+    if (s === undefined) {
+      const parsed = parseSelector(text);
+      s = parsed.ok ? parsed.selector : null;
+      if (selectorCache.size > 5000) selectorCache.clear();
+      selectorCache.set(text, s);
+    }
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** Builds every server's content on demand, sources before the servers federating them. */
+export class ContentBuilder {
+  private readonly contents = new Map<string, ShardContent[]>();
+  private readonly visiting = new Set<string>();
+  private readonly templates = new Map<string, SeriesBlock[]>();
+
+  constructor(
+    private readonly topology: Topology,
+    private readonly nodes: ReadonlyMap<string, Topology['nodes'][number]>,
+    private readonly catalogs: CatalogIndex,
+    private readonly scrapes: ReadonlyMap<string, readonly ScrapeEdge[]>,
+    private readonly federations: ReadonlyMap<string, readonly FederationEdge[]>,
+    /** Servers whose content is built as blocks: federation sources and servers with recording rules. */
+    private readonly needsBlocks: ReadonlySet<string>,
+  ) {}
+
+  /** The content of each shard of `server` (index = shard number). */
+  contentOf(server: PrometheusNode): ShardContent[] {
+    const done = this.contents.get(server.id);
+    if (done) return done;
+    if (this.visiting.has(server.id)) return []; // federation cycle: the validator reports it
+    this.visiting.add(server.id);
+    const built = this.build(server);
+    this.visiting.delete(server.id);
+    this.contents.set(server.id, built);
+    return built;
+  }
+
+  private build(server: PrometheusNode): ShardContent[] {
+    const shards = shardCount(server);
+    const wantBlocks = this.needsBlocks.has(server.id);
+    const federated = this.federate(server, wantBlocks);
+    const out: ShardContent[] = [];
+    for (let shard = 0; shard < shards; shard++) {
+      const c: ShardContent = { scraped: 0, synthetic: 0, federated: 0, rules: 0, samplesPerSecond: 0, scrapesPerSecond: 0, targets: 0, edges: new Map() };
+      const blocks: SeriesBlock[] = [];
+      for (const edge of this.scrapes.get(server.id) ?? []) {
+        const group = this.nodes.get(edge.targets);
+        if (group?.kind !== 'targets') continue;
+        const targets = shardTargets(server, group, shard);
+        const { seriesPerTarget } = groupSeries(group, this.catalogs);
+        const interval = seconds(group.scrapeInterval ?? server.scrapeInterval);
+        const series = targets.length * (seriesPerTarget + SYNTHETIC_SERIES_PER_TARGET);
+        c.scraped += targets.length * seriesPerTarget;
+        c.synthetic += targets.length * SYNTHETIC_SERIES_PER_TARGET;
+        c.targets += targets.length;
+        c.samplesPerSecond += series / interval;
+        c.scrapesPerSecond += targets.length / interval;
+        c.edges.set(edge.id, { series, samplesPerSecond: series / interval, scrapesPerSecond: targets.length / interval, intervalSeconds: interval, seriesPerRequest: seriesPerTarget });
+        if (wantBlocks && targets.length > 0) {
+          for (const t of this.templatesOf(group, seriesPerTarget)) blocks.push({ ...t, instances: targets });
+        }
+      }
+      for (const f of federated) {
+        c.federated += f.traffic.series;
+        c.synthetic += f.targets * SYNTHETIC_SERIES_PER_TARGET;
+        c.targets += f.targets;
+        const synthetic = f.targets * SYNTHETIC_SERIES_PER_TARGET;
+        c.samplesPerSecond += (f.traffic.series + synthetic) / f.traffic.intervalSeconds;
+        c.scrapesPerSecond += f.traffic.scrapesPerSecond;
+        c.edges.set(f.edge.id, f.traffic);
+        if (wantBlocks) blocks.push(...f.blocks);
+      }
+      if (wantBlocks) this.evaluateRules(server, c, blocks);
+      out.push(c);
+    }
+    return out;
+  }
+
+  /** Federation jobs of `server`: the same on every shard (only scrape jobs carry the hashmod relabelling). */
+  private federate(server: PrometheusNode, wantBlocks: boolean) {
+    const out: { edge: FederationEdge; traffic: EdgeTraffic; targets: number; blocks: SeriesBlock[] }[] = [];
+    for (const edge of this.federations.get(server.id) ?? []) {
+      const source = this.nodes.get(edge.source);
+      if (source?.kind !== 'prometheus' || source.id === server.id) continue;
+      const interval = seconds(edge.scrapeInterval ?? server.scrapeInterval);
+      const selectors = selectorsOf(edge);
+      const sourceContent = this.contentOf(source);
+      const replicas = edge.sourceReplica === 'all' ? [...Array(replicaCount(source)).keys()] : [source.ha ? Math.min(edge.sourceReplica ?? 0, replicaCount(source) - 1) : 0];
+      let series = 0;
+      let seriesPerRequest = 0;
+      let targets = 0;
+      const blocks: SeriesBlock[] = [];
+      for (const content of sourceContent) {
+        const picked = content.blocks && selectors.length > 0 ? selectFromIndex(selectors, content.blocks) : [];
+        const perRequest = totalSeries(picked);
+        for (const replica of replicas) {
+          targets++;
+          series += perRequest;
+          seriesPerRequest = Math.max(seriesPerRequest, perRequest);
+          if (wantBlocks && picked.length > 0) {
+            const external: Record<string, string> = { ...source.externalLabels };
+            if (source.ha) external[source.ha.replicaLabel] = replicaValue(replica);
+            blocks.push(...arrive(withLabels(picked, external), edge, source));
+          }
+        }
+      }
+      out.push({ edge, targets, blocks, traffic: { series, samplesPerSecond: series / interval, scrapesPerSecond: targets / interval, intervalSeconds: interval, seriesPerRequest } });
+    }
+    return out;
+  }
+
+  private evaluateRules(server: PrometheusNode, c: ShardContent, blocks: SeriesBlock[]): void {
+    const index = indexBlocks(blocks);
+    const byName = index.byName as Map<string, SeriesBlock[]>;
+    const all = index.all as SeriesBlock[];
+    for (const group of server.ruleGroups) {
+      const interval = seconds(group.interval ?? server.evaluationInterval);
+      for (const rule of group.rules) {
+        if (!isRecordingRule(rule)) continue; // ALERTS series exist only while alerts fire
+        const output = ruleOutputBlocks(rule.expr, rule.record, rule.labels ?? {}, index);
+        const series = totalSeries(output);
+        c.rules += series;
+        c.samplesPerSecond += series / interval;
+        for (const b of output) {
+          all.push(b);
+          const list = byName.get(rule.record);
+          if (list) list.push(b);
+          else byName.set(rule.record, [b]);
+        }
+      }
+    }
+    c.blocks = index;
+  }
+
+  /** One block per catalog metric (plus the synthetic series), without instances; cached per group. */
+  private templatesOf(group: TargetGroupNode, seriesPerTarget: number): SeriesBlock[] {
+    const cached = this.templates.get(group.id);
+    if (cached) return cached;
+    const known: Record<string, string> = { ...group.labels, job: scrapeJobName(group) };
+    const catalog = group.exporter ? this.catalogs.get(group.exporter) : undefined;
+    const out: SeriesBlock[] = [];
+    if (catalog && catalog.seriesPerTarget > 0) {
+      // The group's own figure scales the catalog's metrics (same names, proportionally more series).
+      const scale = seriesPerTarget / catalog.seriesPerTarget;
+      for (const m of catalog.metrics) {
+        out.push({ labels: { ...known, __name__: m.name }, free: m.labels.filter((l) => !(l in known)), instances: [], perInstance: m.series * scale });
+      }
+    } else if (seriesPerTarget > 0) {
+      // Unknown metric names: one nameless block; only selectors that leave the name open pick it.
+      out.push({ labels: known, free: [], instances: [], perInstance: seriesPerTarget });
+    }
+    for (const name of SYNTHETIC_SERIES) out.push({ labels: { ...known, __name__: name }, free: [], instances: [], perInstance: 1 });
+    this.templates.set(group.id, out);
+    return out;
+  }
+}
+
+/** Federated series as stored by the scraping server: with honor_labels false, job/instance are renamed. */
+function arrive(blocks: SeriesBlock[], edge: FederationEdge, source: PrometheusNode): SeriesBlock[] {
+  if (edge.honorLabels) return blocks;
+  const job = federationJobName(source);
+  return blocks.map((b) => {
+    const { job: exported, ...rest } = b.labels;
+    const labels: Record<string, string> = { ...rest, job };
+    if (exported !== undefined) labels.exported_job = exported;
+    return { ...b, labels, free: b.instances.length > 0 ? [...b.free, 'exported_instance'] : b.free, instances: [] , perInstance: b.perInstance * Math.max(1, b.instances.length) };
+  });
+}
+
+/** True when the server runs at least one recording rule (its content is then built as blocks). */
+export function hasRecordingRules(server: PrometheusNode): boolean {
+  return server.ruleGroups.some((g) => g.rules.some(isRecordingRule));
+}
+
+/**
+ * The targets of `group` that `shard` of `server` keeps: all of them without hashmod; the offline
+ * hashmod assignment when it can be computed; else an even split (every n-th target).
+ */
+export function shardTargets(server: PrometheusNode, group: TargetGroupNode, shard: number): readonly string[] {
+  const { targets } = groupTargets(group);
+  if (!server.hashmod) return targets;
+  const assignment = assignShards(server, group);
+  if (assignment.size > 0) return targets.filter((t) => assignment.get(t) === shard);
+  const shards = shardCount(server);
+  return targets.filter((_, i) => i % shards === shard);
+}
