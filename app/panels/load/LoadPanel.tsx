@@ -1,0 +1,112 @@
+/**
+ * Load panel: the bottleneck in a sentence, a per-server table sortable by every column (human units,
+ * exact numbers in tooltips) and bars of series, samples/s, memory and disk against capacity.
+ * Reads the store's load view, so it updates on every edit.
+ */
+import { useMemo, useState } from 'react';
+import { selectDocument, selectLoad } from '../../store/selectors.ts';
+import { useDesigner } from '../../store/useDesigner.ts';
+import { formatBytes, formatCount, formatExact, formatPercent, formatRate } from '../format.ts';
+import { useReveal } from '../shared/useReveal.ts';
+import { LoadBars } from './LoadBars.tsx';
+import { loadRows } from './loadRows.ts';
+import { bottleneckSentence, findBottleneck, heat, nextSort, sortRows } from './loadTable.ts';
+import type { Column, LoadRow, SortOrder } from './loadTable.ts';
+import '../panels.css';
+
+interface ColumnSpec {
+  readonly column: Column;
+  readonly label: string;
+  readonly title: string;
+  readonly show: (row: LoadRow) => string;
+  readonly exact: (row: LoadRow) => string;
+}
+
+const COLUMN_SPECS: readonly ColumnSpec[] = [
+  { column: 'name', label: 'Server', title: 'Server name', show: (r) => r.name, exact: (r) => r.name },
+  { column: 'activeSeries', label: 'Series', title: 'Active head series', show: (r) => formatCount(r.activeSeries), exact: (r) => `${formatExact(r.activeSeries)} series` },
+  { column: 'samplesPerSecond', label: 'Samples/s', title: 'Ingested samples per second', show: (r) => formatRate(r.samplesPerSecond), exact: (r) => `${formatExact(r.samplesPerSecond)} samples/s` },
+  { column: 'scrapesPerSecond', label: 'Scrapes/s', title: 'Scrapes per second', show: (r) => formatRate(r.scrapesPerSecond), exact: (r) => `${formatExact(r.scrapesPerSecond)} scrapes/s` },
+  { column: 'memoryBytes', label: 'Memory', title: 'Estimated head memory', show: (r) => formatBytes(r.memoryBytes), exact: (r) => `${formatExact(r.memoryBytes)} bytes` },
+  { column: 'diskBytes', label: 'Disk', title: 'Estimated disk for the retention', show: (r) => formatBytes(r.diskBytes), exact: (r) => `${formatExact(r.diskBytes)} bytes` },
+  {
+    column: 'utilisation',
+    label: 'Used',
+    title: 'Highest share of capacity used',
+    show: (r) => (r.utilisation === undefined ? '—' : formatPercent(r.utilisation)),
+    exact: (r) => (r.utilisation === undefined ? 'No capacity set' : `${formatExact(r.utilisation * 100)}% of capacity`),
+  },
+];
+
+export function LoadPanel() {
+  const document = useDesigner(selectDocument);
+  const load = useDesigner(selectLoad);
+  const rows = useMemo(() => loadRows(document, load), [document, load]);
+  const [order, setOrder] = useState<SortOrder>({ column: 'activeSeries', descending: true });
+  const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
+  const bottleneck = useMemo(() => findBottleneck(rows), [rows]);
+  const reveal = useReveal();
+
+  if (rows.length === 0) {
+    return (
+      <section className="ptp-panel" aria-label="Load">
+        <p className="ptp-empty" data-testid="load-empty">
+          No Prometheus server yet. Add a leaf from the palette and connect a target group to see its load.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="ptp-panel" aria-label="Load">
+      <p className={`ptp-bottleneck ptp-heat-${heat(bottleneck?.ratio)}`} data-testid="load-bottleneck">
+        {bottleneckSentence(bottleneck)}
+      </p>
+      <div className="ptp-table-wrap">
+        <table className="ptp-load-table" data-testid="load-table">
+          <thead>
+            <tr>
+              {COLUMN_SPECS.map((spec) => {
+                const active = order.column === spec.column;
+                return (
+                  <th
+                    key={spec.column}
+                    scope="col"
+                    aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}
+                    className={spec.column === 'name' ? 'ptp-col-name' : 'ptp-col-num'}
+                  >
+                    <button type="button" title={`${spec.title}: sort`} onClick={() => setOrder((o) => nextSort(o, spec.column))}>
+                      {spec.label}
+                      <span className="ptp-sort-mark" aria-hidden="true">
+                        {active ? (order.descending ? '▼' : '▲') : ''}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={row.id} data-server-id={row.id} data-server-name={row.name} className={`ptp-heat-row-${heat(row.utilisation)}`}>
+                {COLUMN_SPECS.map((spec) =>
+                  spec.column === 'name' ? (
+                    <th key={spec.column} scope="row" className="ptp-col-name">
+                      <button type="button" className="ptp-link" title="Select on the canvas" onClick={() => reveal({ kind: 'node', id: row.id })}>
+                        {row.name}
+                      </button>
+                    </th>
+                  ) : (
+                    <td key={spec.column} className="ptp-col-num" data-column={spec.column} title={spec.exact(row)}>
+                      {spec.show(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <LoadBars rows={sorted} />
+    </section>
+  );
+}
