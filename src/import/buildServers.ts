@@ -1,0 +1,143 @@
+/**
+ * Server groups -> Prometheus server nodes: name, role, addresses, settings, HA and hashmod, rule
+ * groups, and the verbatim `extraConfig` of what the model does not cover.
+ */
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { durationMs, formatDuration } from '../model/duration.ts';
+import { deriveAddress, replicaValue, splitAddress } from '../model/instances.ts';
+import { toDnsSafeName, uniqueName } from '../model/names.ts';
+import type { PrometheusNode, RuleGroup } from '../model/types.ts';
+import type { ImportedInstance, ServerGroup } from './groupServers.ts';
+import { shardLabelOf } from './groupServers.ts';
+import { baseName, dirName, joinPath } from './hints.ts';
+import { entriesToYaml, entry, mapNode, seqNode, stringNode } from './renderYaml.ts';
+import type { YamlEntry, YamlNode } from './yamlTree.ts';
+
+/** A server node with the instances it came from (index = serverInstances order). */
+export interface BuiltServer {
+  readonly node: PrometheusNode;
+  readonly group: ServerGroup;
+  /** Address of each imported instance, parallel to group.instances. */
+  readonly addresses: readonly string[];
+}
+
+const genericNames = new Set(['', '.', 'prometheus', 'config', 'configs', 'conf', 'etc']);
+
+function baseServerName(group: ServerGroup): string {
+  const first = group.instances[0] as ImportedInstance;
+  if (first.hint) return first.hint.name;
+  const folder = baseName(dirName(first.file));
+  const stem = baseName(first.file).replace(/\.(ya?ml)$/i, '').replace(/\.(good|bad)$/, '');
+  let name = !genericNames.has(folder) ? folder : !genericNames.has(stem) ? stem : '';
+  if (name && group.instances.length > 1) name = name.replace(/-(shard-\d+)?(-?[a-z0-9])?$/i, '') || name;
+  if (!name) {
+    const labels = first.config.global.externalLabels;
+    name = Object.keys(labels).filter((k) => k !== group.replicaLabel).sort().map((k) => labels[k]).join('-');
+  }
+  return name || 'prometheus';
+}
+
+/** `rule_files` patterns of a config resolved against the imported rule files (glob `*` in the last segment). */
+export function resolveRuleFiles(configFile: string, patterns: readonly string[], ruleFiles: ReadonlyMap<string, RuleGroup[]>): { groups: RuleGroup[]; missing: string[] } {
+  const groups: RuleGroup[] = [];
+  const missing: string[] = [];
+  for (const pattern of patterns) {
+    const full = joinPath(dirName(configFile), pattern);
+    const re = new RegExp(`^${full.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+    const hits = [...ruleFiles.keys()].filter((p) => re.test(p) || re.test(joinPath('', p))).sort();
+    if (hits.length === 0 && !pattern.includes('*')) missing.push(pattern);
+    for (const hit of hits) groups.push(...(ruleFiles.get(hit) ?? []));
+  }
+  return { groups, missing };
+}
+
+function listenToAddress(listen: string | undefined, name: string): string | undefined {
+  if (!listen) return undefined;
+  const { host, port } = splitAddress(listen);
+  if (port === undefined) return undefined;
+  return host && host !== '0.0.0.0' ? listen : `${name}:${port}`;
+}
+
+/** Builds one server node from a group; `taken` holds names already used. */
+export function buildServer(group: ServerGroup, id: string, taken: Set<string>, ruleFiles: ReadonlyMap<string, RuleGroup[]>, diagnostics: Diagnostic[]): BuiltServer {
+  const first = group.instances[0] as ImportedInstance;
+  const name = uniqueName(toDnsSafeName(baseServerName(group), 'prometheus'), taken);
+  taken.add(name);
+  const g = first.config.global;
+  const externalLabels = { ...g.externalLabels };
+  if (group.replicaLabel) delete externalLabels[group.replicaLabel];
+  const shardLabel = shardLabelOf(first);
+  if (shardLabel) delete externalLabels[shardLabel];
+  const interval = g.scrapeInterval ?? '1m';
+  const timeout = g.scrapeTimeout ?? formatDuration(Math.min(10_000, durationMs(interval) ?? 60_000));
+  const replicas = group.replicaValues.length;
+  if (replicas > 1 && group.replicaValues.some((v, i) => v !== replicaValue(i))) {
+    diagnostics.push(info('import/replica-values', `${first.file}: replica values ${group.replicaValues.join(', ')} of "${name}" become ${group.replicaValues.map((_, i) => replicaValue(i)).join(', ')} (PromTopo names replicas a, b, ...)`, first.file));
+  }
+  const addresses = group.instances.map((i) => i.hint?.address ?? listenToAddress(i.listenAddress, name) ?? `${name}:9090`);
+  const rules = resolveRuleFiles(first.file, first.config.ruleFiles, ruleFiles);
+  for (const m of rules.missing) {
+    diagnostics.push({ code: 'import/rule-file-missing', severity: 'warning', message: `${first.file}: rule file "${m}" is not among the imported files; its path is kept verbatim, its rules are not imported`, hint: 'Import the rule files together with prometheus.yml.', at: { file: first.file } });
+  }
+  const dropRule = group.replicaLabel
+    ? first.config.alerting.alertRelabel.findIndex((r) => r.action === 'labeldrop' && r.regex === group.replicaLabel)
+    : -1;
+  const extra = extraConfig(first, rules.missing, dropRule);
+  const role = first.hint?.role ?? (first.jobs.some((j) => j.metricsPath === '/federate') ? 'global' : group.hashmod ? 'shard' : 'leaf');
+  const node: PrometheusNode = {
+    id,
+    kind: 'prometheus',
+    role,
+    name,
+    address: addresses[0] ?? `${name}:9090`,
+    externalLabels,
+    scrapeInterval: interval,
+    scrapeTimeout: timeout,
+    evaluationInterval: g.evaluationInterval ?? '1m',
+    retention: first.retention ?? '15d',
+    ruleGroups: rules.groups,
+    ...(replicas > 1 ? { ha: { replicas, replicaLabel: group.replicaLabel ?? 'replica', dropReplicaLabelOnAlerts: dropRule >= 0 } } : {}),
+    ...(group.hashmod ? { hashmod: { shards: group.hashmod.shards, sourceLabels: [...group.hashmod.sourceLabels] } } : {}),
+    ...(extra ? { extraConfig: extra } : {}),
+    position: { x: 0, y: 0 },
+  };
+  const withAddresses = instanceAddresses(node, group, addresses);
+  if (extra) {
+    diagnostics.push(info('import/kept-verbatim', `${first.file}: sections PromTopo does not model are kept verbatim in server "${name}" (extraConfig) and written back on export`, first.file));
+  }
+  return { node: withAddresses, group, addresses };
+}
+
+/** Sets instanceAddresses when the imported addresses differ from the derived ones. */
+function instanceAddresses(node: PrometheusNode, group: ServerGroup, addresses: readonly string[]): PrometheusNode {
+  const replicas = Math.max(1, group.replicaValues.length);
+  const shards = group.hashmod ? group.hashmod.shards : 1;
+  const list: string[] = [];
+  for (let i = 0; i < shards * replicas; i++) list.push(deriveAddress(node, i));
+  group.instances.forEach((inst, k) => {
+    const replica = group.replicaLabel ? Math.max(0, group.replicaValues.indexOf(inst.config.global.externalLabels[group.replicaLabel] ?? '')) : 0;
+    const index = (inst.shard?.shard ?? 0) * replicas + replica;
+    if (index < list.length) list[index] = addresses[k] ?? list[index] ?? '';
+  });
+  const derived = list.every((a, i) => a === deriveAddress(node, i));
+  return derived || list.length <= 1 ? node : { ...node, instanceAddresses: list };
+}
+
+function extraConfig(first: ImportedInstance, missingRules: readonly string[], dropRule: number): string | undefined {
+  const c = first.config;
+  const entries: YamlEntry[] = [];
+  if (c.global.extra.length) entries.push(entry('global', mapNode(c.global.extra)));
+  if (missingRules.length) entries.push(entry('rule_files', seqNode(missingRules.map(stringNode))));
+  const alerting: YamlEntry[] = [];
+  const relabel = c.alerting.alertRelabelNodes.filter((_, i) => i !== dropRule);
+  if (relabel.length) alerting.push(entry('alert_relabel_configs', seqNode(relabel)));
+  const verbatimAms: YamlNode[] = c.alerting.alertmanagers.filter((a) => a.extra.length > 0 || a.targets.length === 0).map((a) => a.node);
+  if (verbatimAms.length) alerting.push(entry('alertmanagers', seqNode(verbatimAms)));
+  if (alerting.length) entries.push(entry('alerting', mapNode(alerting)));
+  entries.push(...c.extraSections);
+  return entries.length ? entriesToYaml(entries) : undefined;
+}
+
+export function info(code: string, message: string, file: string): Diagnostic {
+  return { code, severity: 'info', message, at: { file } };
+}
