@@ -34,10 +34,13 @@ export class ProcessGroup {
     return started;
   }
 
-  /** `sh <runFile>` with PROMTOPO_DATA_DIR set to a fresh folder (the run file's own contract). */
-  startRunFile(runFile: string, name = `${basename(dirname(runFile))}-${basename(runFile, '.sh')}`): LiveProcess {
+  /**
+   * `sh <runFile> [args]` with PROMTOPO_DATA_DIR set to a fresh folder (the run file's own contract:
+   * extra arguments are passed on to the program).
+   */
+  startRunFile(runFile: string, name = `${basename(dirname(runFile))}-${basename(runFile, '.sh')}`, args: readonly string[] = []): LiveProcess {
     const dataDir = mkdtempSync(join(this.dir, `${name}-data-`));
-    return this.start(name, 'sh', [runFile], { env: { PROMTOPO_DATA_DIR: dataDir } });
+    return this.start(name, 'sh', [runFile, ...args], { env: { PROMTOPO_DATA_DIR: dataDir } });
   }
 
   /** A real node_exporter on 127.0.0.1:port with a few fast collectors. */
