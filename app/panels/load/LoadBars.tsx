@@ -1,5 +1,6 @@
 /**
  * Bars of series, samples/s, memory and disk against capacity, one block per server (plain CSS).
+ * Each bar is the busiest instance against one instance's capacity (as the load model rates servers).
  * A bar past 100% is drawn full with an overflow mark; without a capacity the bar is empty and says so.
  */
 import { formatExact, formatPercent } from '../format.ts';
@@ -18,7 +19,10 @@ export function LoadBars({ rows }: { rows: readonly LoadRow[] }) {
     <div className="ptp-load-bars" data-testid="load-bars" aria-label="Load against capacity">
       {rows.map((row) => (
         <figure key={row.id} className="ptp-load-bar-block" data-server-id={row.id}>
-          <figcaption>{row.name}</figcaption>
+          <figcaption>
+            {row.name}
+            {row.instanceCount > 1 ? <span className="ptp-muted"> · {row.instanceCount} instances, busiest shown</span> : null}
+          </figcaption>
           {RESOURCES.map((resource) => (
             <ResourceBar key={resource} row={row} resource={resource} />
           ))}
@@ -31,12 +35,12 @@ export function LoadBars({ rows }: { rows: readonly LoadRow[] }) {
 function ResourceBar({ row, resource }: { row: LoadRow; resource: Resource }) {
   const ratio = resourceRatio(row, resource);
   const capacity = row.capacity[resource];
-  const used = formatResource(resource, row[resource]);
+  const used = formatResource(resource, row.peak[resource]);
   const text = ratio === undefined || capacity === undefined ? `${used} (no capacity set)` : `${used} of ${formatResource(resource, capacity)} · ${formatPercent(ratio)}`;
   const tooltip =
     capacity === undefined
-      ? `${RESOURCE_LABEL[resource]}: ${formatExact(row[resource])}`
-      : `${RESOURCE_LABEL[resource]}: ${formatExact(row[resource])} of ${formatExact(capacity)}`;
+      ? `${RESOURCE_LABEL[resource]}: ${formatExact(row.peak[resource])}`
+      : `${RESOURCE_LABEL[resource]}: ${formatExact(row.peak[resource])} of ${formatExact(capacity)}`;
   const width = ratio === undefined ? 0 : Math.min(1, ratio) * 100;
   return (
     <div className="ptp-bar-row" data-resource={resource} title={tooltip}>

@@ -1,15 +1,14 @@
 /**
  * Load panel: the bottleneck in a sentence, a per-server table sortable by every column (human units,
  * exact numbers in tooltips) and bars of series, samples/s, memory and disk against capacity.
- * Reads the store's load view, so it updates on every edit.
+ * Derived from the document by the load model (memoized per document), so it updates on every edit.
  */
 import { useMemo, useState } from 'react';
-import { selectDocument, selectLoad } from '../../store/selectors.ts';
-import { useDesigner } from '../../store/useDesigner.ts';
 import { formatBytes, formatCount, formatExact, formatPercent, formatRate } from '../format.ts';
 import { useReveal } from '../shared/useReveal.ts';
 import { LoadBars } from './LoadBars.tsx';
 import { loadRows } from './loadRows.ts';
+import { useLoadEstimate } from './useLoadEstimate.ts';
 import { bottleneckSentence, findBottleneck, heat, nextSort, sortRows } from './loadTable.ts';
 import type { Column, LoadRow, SortOrder } from './loadTable.ts';
 import '../panels.css';
@@ -39,9 +38,8 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
 ];
 
 export function LoadPanel() {
-  const document = useDesigner(selectDocument);
-  const load = useDesigner(selectLoad);
-  const rows = useMemo(() => loadRows(document, load), [document, load]);
+  const estimate = useLoadEstimate();
+  const rows = useMemo(() => loadRows(estimate), [estimate]);
   const [order, setOrder] = useState<SortOrder>({ column: 'activeSeries', descending: true });
   const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
   const bottleneck = useMemo(() => findBottleneck(rows), [rows]);

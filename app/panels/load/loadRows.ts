@@ -1,53 +1,35 @@
 /**
- * Builds the load table's rows from the document and the store's load view: one row per Prometheus
- * server node, with the capacity that bounds it (the node's own, else the document default, else the
- * estimator's default), scaled by the number of instances because the load view sums all instances.
+ * The load table's rows from the load model's estimate (src/estimate/estimateLoad.ts): one row per
+ * Prometheus server, totals over its instances, and per resource the busiest instance against one
+ * instance's capacity (as the model computes utilisation).
  */
-import { prometheusNodes } from '../../../src/model/lookup.ts';
-import { replicaCount, shardCount } from '../../../src/model/instances.ts';
-import type { Capacity, PrometheusNode, Topology } from '../../../src/model/types.ts';
-import type { LoadView } from '../../store/engine.ts';
+import type { LoadEstimate, ServerLoad } from '../../../src/estimate/types.ts';
 import type { LoadRow, Resource } from './loadTable.ts';
 import { RESOURCES } from './loadTable.ts';
 
-/** Per-instance capacity of a server: its own fields win over the document's, then `fallback`. */
-export function effectiveCapacity(server: PrometheusNode, topology: Topology, fallback: Capacity = {}): Capacity {
-  return { ...fallback, ...topology.settings.load?.capacity, ...server.capacity };
+function peakOf(server: ServerLoad, resource: Resource): number {
+  if (server.instances.length === 0) return server[resource];
+  return Math.max(...server.instances.map((i) => i[resource]));
 }
 
-export function loadRows(topology: Topology, load: LoadView, fallback: Capacity = {}): LoadRow[] {
-  const rows: LoadRow[] = [];
-  for (const server of prometheusNodes(topology)) {
-    const view = load.servers.get(server.id);
-    if (!view) continue;
-    const instances = replicaCount(server) * shardCount(server);
-    const perInstance = effectiveCapacity(server, topology, fallback);
-    const capacity: Partial<Record<Resource, number>> = {};
-    for (const resource of RESOURCES) {
-      const value = perInstance[resource];
-      if (value !== undefined) capacity[resource] = value * instances;
-    }
-    rows.push({
-      id: server.id,
-      name: server.name,
-      activeSeries: view.activeSeries,
-      samplesPerSecond: view.samplesPerSecond,
-      scrapesPerSecond: view.scrapesPerSecond,
-      memoryBytes: view.memoryBytes,
-      diskBytes: view.diskBytes,
-      utilisation: view.utilisation ?? highestRatio(view, capacity),
-      capacity,
-    });
-  }
-  return rows;
+export function loadRow(server: ServerLoad): LoadRow {
+  const peak = Object.fromEntries(RESOURCES.map((r) => [r, peakOf(server, r)])) as Record<Resource, number>;
+  return {
+    id: server.id,
+    name: server.name,
+    instanceCount: server.instanceCount,
+    activeSeries: server.activeSeries,
+    samplesPerSecond: server.samplesPerSecond,
+    scrapesPerSecond: server.scrapesPerSecond,
+    memoryBytes: server.memoryBytes,
+    diskBytes: server.diskBytes,
+    utilisation: server.utilisation,
+    capacity: server.capacity,
+    peak,
+  };
 }
 
-/** Highest used/capacity ratio over the resources with a capacity; undefined when none has one. */
-function highestRatio(view: Readonly<Record<Resource, number>>, capacity: Partial<Record<Resource, number>>): number | undefined {
-  let best: number | undefined;
-  for (const resource of RESOURCES) {
-    const c = capacity[resource];
-    if (c && c > 0) best = Math.max(best ?? 0, view[resource] / c);
-  }
-  return best;
+/** Rows in document order of the servers (the table sorts them). */
+export function loadRows(estimate: Pick<LoadEstimate, 'servers'>): LoadRow[] {
+  return Object.values(estimate.servers).map(loadRow);
 }

@@ -7,6 +7,7 @@ function row(name: string, over: Partial<LoadRow> = {}): LoadRow {
   return {
     id: `id-${name}`,
     name,
+    instanceCount: 1,
     activeSeries: 1000,
     samplesPerSecond: 100,
     scrapesPerSecond: 1,
@@ -15,6 +16,12 @@ function row(name: string, over: Partial<LoadRow> = {}): LoadRow {
     utilisation: undefined,
     capacity: {},
     ...over,
+    peak: over.peak ?? {
+      activeSeries: over.activeSeries ?? 1000,
+      samplesPerSecond: over.samplesPerSecond ?? 100,
+      memoryBytes: over.memoryBytes ?? 1 * GiB,
+      diskBytes: over.diskBytes ?? 10 * GiB,
+    },
   };
 }
 
@@ -55,6 +62,18 @@ describe('bottleneck', () => {
   it('says when a server is already over capacity', () => {
     const b = findBottleneck([row('leaf', { activeSeries: 3_000_000, capacity: { activeSeries: 2_000_000 } })]);
     expect(bottleneckSentence(b)).toBe('leaf is over its active series capacity: 150% of 2M.');
+  });
+
+  it('names the busiest instance of a multi-instance server', () => {
+    const b = findBottleneck([
+      row('global', {
+        instanceCount: 2,
+        memoryBytes: 20 * GiB,
+        peak: { activeSeries: 1, samplesPerSecond: 1, memoryBytes: 12 * GiB, diskBytes: 1 },
+        capacity: { memoryBytes: 16 * GiB },
+      }),
+    ]);
+    expect(bottleneckSentence(b)).toBe('global will run out of memory first: 75% of 16 GiB (busiest of its 2 instances).');
   });
 
   it('says so when no capacity is known', () => {

@@ -17,20 +17,24 @@ export const RESOURCE_LABEL: Readonly<Record<Resource, string>> = {
   diskBytes: 'disk',
 };
 
-/** One server's line in the table. */
+/** One server's line in the table. Totals are over all its instances; capacity is per instance. */
 export interface LoadRow {
   readonly id: string;
   readonly name: string;
+  /** Replicas x shards. */
+  readonly instanceCount: number;
   readonly activeSeries: SeriesCount;
   readonly samplesPerSecond: SamplesPerSecond;
   /** Scrapes per second the server performs (all targets, all jobs). */
   readonly scrapesPerSecond: number;
   readonly memoryBytes: Bytes;
   readonly diskBytes: Bytes;
-  /** Highest used/capacity ratio over the resources (1 = full); undefined when no capacity is known. */
+  /** Highest used/capacity ratio over resources and instances (1 = full); undefined without capacity. */
   readonly utilisation: number | undefined;
-  /** Capacity per resource (absent = unbounded). */
+  /** Capacity of one instance per resource (absent = unbounded). */
   readonly capacity: Partial<Readonly<Record<Resource, number>>>;
+  /** Per resource, the value of the busiest instance (what meets one instance's capacity). */
+  readonly peak: Readonly<Record<Resource, number>>;
 }
 
 /** Columns the table sorts by. */
@@ -60,10 +64,10 @@ export function nextSort(current: SortOrder, column: Column): SortOrder {
   return { column, descending: column !== 'name' };
 }
 
-/** used / capacity for one resource, or undefined where no capacity is set. */
+/** Busiest instance / one instance's capacity for a resource, or undefined where no capacity is set. */
 export function resourceRatio(row: LoadRow, resource: Resource): number | undefined {
   const capacity = row.capacity[resource];
-  return capacity && capacity > 0 ? row[resource] / capacity : undefined;
+  return capacity && capacity > 0 ? row.peak[resource] / capacity : undefined;
 }
 
 /** A resource value in human units. */
@@ -103,8 +107,9 @@ export function bottleneckSentence(bottleneck: Bottleneck | undefined): string {
   const { row, resource, ratio } = bottleneck;
   const capacity = formatResource(resource, row.capacity[resource] ?? 0);
   const what = RESOURCE_LABEL[resource];
-  if (ratio > 1) return `${row.name} is over its ${what} capacity: ${formatPercent(ratio)} of ${capacity}.`;
-  return `${row.name} will run out of ${what} first: ${formatPercent(ratio)} of ${capacity}.`;
+  const which = row.instanceCount > 1 ? ` (busiest of its ${row.instanceCount} instances)` : '';
+  if (ratio > 1) return `${row.name} is over its ${what} capacity: ${formatPercent(ratio)} of ${capacity}${which}.`;
+  return `${row.name} will run out of ${what} first: ${formatPercent(ratio)} of ${capacity}${which}.`;
 }
 
 /** Heat class by utilisation: ok below 70%, warm up to 90%, hot beyond. */
