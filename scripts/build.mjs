@@ -56,7 +56,16 @@ export function rendererIsStale() {
 export async function buildElectron() {
   const esbuild = await import('esbuild');
   const common = { bundle: true, format: 'cjs', external: ['electron'], sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
-  await esbuild.build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', target: 'node22' });
+  // CommonJS has no import.meta: give modules that locate files from it (services) this bundle's URL.
+  await esbuild.build({
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    platform: 'node',
+    target: 'node22',
+    define: { 'import.meta.url': '__promtopoBundleUrl' },
+    banner: { js: "const __promtopoBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
   await esbuild.build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', target: 'chrome130' });
   console.log('electron: dist/electron/main.cjs and preload.cjs built');
 }

@@ -131,13 +131,23 @@ export function hostChannel(op: HostOperation): string {
   return `promtopo:${op}`;
 }
 
-/** IPC channel on which Electron's main process sends menu command ids (`topology.undo`) to the renderer. */
+/** IPC channel on which Electron's main process sends menu commands (`edit.undo`) to the renderer. */
 export const MENU_COMMAND_CHANNEL = 'promtopo:menu-command';
+
+/**
+ * A native menu command: a renderer command id (`edit.undo`, `file.save`), with an argument for the
+ * few that need one (`file.openRecent` + path, `view.showPanel` + sidebar tab id).
+ */
+export const MenuCommandSchema = z.object({
+  id: z.string().regex(/^[a-z]+\.[A-Za-z.]+$/).max(100),
+  argument: z.string().max(4096).optional(),
+});
+export type MenuCommand = z.output<typeof MenuCommandSchema>;
 
 /**
  * What the Electron preload exposes as `window.promtopo`: one function per operation (responses are
  * re-parsed by the renderer), plus a subscription to native menu commands (returns an unsubscribe).
  */
 export type HostBridge = { readonly [Op in HostOperation]: (request: HostRequest<Op>) => Promise<unknown> } & {
-  readonly onMenuCommand: (listener: (commandId: string) => void) => () => void;
+  readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
 };

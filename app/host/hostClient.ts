@@ -5,7 +5,7 @@
  * re-parsed with the same zod schemas, so a host that answers the wrong shape fails loudly here.
  */
 import { hostApi } from '../../src/host-api.ts';
-import type { HostBridge, HostOperation, HostRequest, HostResponse } from '../../src/host-api.ts';
+import type { HostBridge, HostOperation, HostRequest, HostResponse, MenuCommand } from '../../src/host-api.ts';
 
 /** Which face of the host the renderer runs in. */
 export type HostMode = 'electron' | 'browser';
@@ -29,7 +29,7 @@ export interface HostClient {
   readonly nativeDialogs: boolean;
   call<Op extends HostOperation>(op: Op, request: HostRequest<Op>): Promise<HostResponse<Op>>;
   /** Native menu commands (Electron); browser mode never calls the listener. Returns an unsubscribe. */
-  onMenuCommand(listener: (commandId: string) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -42,7 +42,7 @@ function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; me
 export function createHostClient(
   mode: HostMode,
   transport: HostTransport,
-  subscribe: (listener: (commandId: string) => void) => () => void = () => () => {},
+  subscribe: (listener: (command: MenuCommand) => void) => () => void = () => () => {},
 ): HostClient {
   async function call<Op extends HostOperation>(op: Op, request: HostRequest<Op>): Promise<HostResponse<Op>> {
     const schema = hostApi[op];
