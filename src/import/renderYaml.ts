@@ -26,8 +26,8 @@ function toNode(node: YamlNode): unknown {
   }
   if (node.isNull) return new Scalar(null);
   if (node.binarySource !== undefined) {
-    const s = new Scalar(node.binarySource);
-    s.tag = 'tag:yaml.org,2002:binary';
+    // `!!binary` is written back as its decoded text (valid UTF-8 is all Prometheus accepts there).
+    const s = new Scalar(node.text);
     s.type = Scalar.QUOTE_DOUBLE;
     return s;
   }
@@ -37,7 +37,7 @@ function toNode(node: YamlNode): unknown {
 }
 
 function text(contents: unknown): string {
-  const doc = new Document(null, { schema: 'failsafe' });
+  const doc = new Document(null, { schema: 'failsafe', customTags: ['null'] });
   doc.contents = contents as never;
   return doc.toString({ indent: 2, lineWidth: 0, indentSeq: true });
 }

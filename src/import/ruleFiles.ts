@@ -55,6 +55,7 @@ function readLabelMap(ctx: DecodeContext, node: YamlNode | undefined, what: stri
   const out: Record<string, string> = {};
   for (const { key, value } of readMapEntries(ctx, node, 'map[string]string') ?? []) {
     if (key.text === '' || !isValidUtf8(key.text)) configError(ctx, key.pos, `invalid ${what} name: ${key.text}`);
+    else if (what === 'label' && key.text === '__name__') configError(ctx, key.pos, `invalid recording rule label name: ${key.text}`);
     out[key.text] = readString(ctx, value) ?? '';
   }
   return Object.keys(out).length ? out : undefined;
