@@ -1,0 +1,33 @@
+/** Generator cases the examples do not show, shared by the golden and real-tool tests. */
+import {
+  alertEdge, alertmanager, federationEdge, makeTopology, scrapeEdge, server, targets,
+} from '../../src/generate/testBuilders.ts';
+import type { Topology } from '../../src/model/types.ts';
+
+/** Edge cases the examples do not show: raw YAML escape hatches, placeholders, all replicas, HA x hashmod. */
+export function edgeCases(): { name: string; topology: Topology }[] {
+  return [{
+    name: 'raw-yaml-and-placeholders',
+    topology: makeTopology([
+      server('prom-imported', {
+        address: '127.0.0.1:9090',
+        extraConfig: 'remote_write:\n  # the central store\n  - url: http://mimir:9009/api/v1/push\nglobal:\n  query_log_file: queries.log\n',
+        extraScrapeConfigs: '- job_name: blackbox\n  metrics_path: /probe\n  params:\n    module: [http_2xx]\n  static_configs:\n    - targets: [https://example.org]\n  relabel_configs:\n    - source_labels: [__address__]\n      target_label: __param_target\n    - target_label: __address__\n      replacement: blackbox:9115\n',
+      }),
+      targets('api', [], { count: 4, exporter: 'prometheus', extraConfig: 'basic_auth:\n  username: scraper\n  password_file: /etc/prometheus/api.pass\n' }),
+    ], [scrapeEdge('prom-imported', 'api')], { name: 'Raw YAML and placeholders' }),
+  }, {
+    name: 'ha-hashmod-all-replicas',
+    topology: makeTopology([
+      server('prom-global', { role: 'global', address: '127.0.0.1:9300' }),
+      server('prom-sharded', { role: 'shard', address: '127.0.0.1:9200', ha: { replicas: 2 }, hashmod: { shards: 2, sourceLabels: ['job', '__address__'] } }),
+      targets('node', ['10.0.0.1:9100', '10.0.0.2:9100', '10.0.0.3:9100', '10.0.0.4:9100']),
+      alertmanager('am', ['127.0.0.1:9093'], { instances: [{ address: '127.0.0.1:9093', clusterAddress: '127.0.0.1:9094' }] }),
+    ], [
+      scrapeEdge('prom-sharded', 'node'),
+      federationEdge('prom-global', 'prom-sharded', ['{__name__=~"job:.*"}', '{__name__="up",job="node"}'], { sourceReplica: 'all', honorLabels: true }),
+      alertEdge('prom-sharded', 'am'),
+    ], { name: 'HA x hashmod, federating every replica' }),
+  }];
+}
+

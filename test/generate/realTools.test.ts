@@ -1,0 +1,58 @@
+// Every example's bundle, checked by the real tools: promtool check config (rule files included),
+// amtool check-config, and Grafana provisioning files parsed with exactly one default data source.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generateBundle } from '../../src/generate/generateBundle.ts';
+import { edgeCases } from './cases.ts';
+import { loadExamples, requireTool, run, writeBundleToTempDir } from './support.ts';
+
+const promtool = requireTool(['promtool'], 'prometheus');
+const amtool = requireTool(['amtool'], 'prometheus-alertmanager');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const cases = [...loadExamples(), ...edgeCases().map((c) => ({ file: c.name, topology: c.topology }))];
+
+describe.each(cases)('bundle of $file', ({ topology }) => {
+  const bundle = generateBundle(topology);
+  const dir = writeBundleToTempDir(bundle);
+  dirs.push(dir);
+  const pathsOf = (re: RegExp) => bundle.files.map((f) => f.path).filter((p) => re.test(p));
+
+  const configs = pathsOf(/^prometheus\/[^/]+\/prometheus\.yml$/);
+  it('has Prometheus configs', () => expect(configs.length).toBeGreaterThan(0));
+  it.each(configs)('%s passes promtool check config', (path) => {
+    const r = run(promtool, ['check', 'config', join(dir, path)]);
+    expect(r.output).toContain('SUCCESS');
+    expect(r.status, r.output).toBe(0);
+  });
+
+  it.each(pathsOf(/^alertmanager\/[^/]+\/alertmanager\.yml$/))('%s passes amtool check-config', (path) => {
+    const r = run(amtool, ['check-config', join(dir, path)]);
+    expect(r.status, r.output).toBe(0);
+  });
+
+  it.each(pathsOf(/^grafana\/provisioning\/datasources\/.+\.yaml$/))('%s parses with exactly one default', (path) => {
+    const doc = parse(bundle.files.find((f) => f.path === path)!.contents);
+    expect(doc.apiVersion).toBe(1);
+    expect(doc.datasources.length).toBeGreaterThan(0);
+    expect(doc.datasources.filter((d: { isDefault: boolean }) => d.isDefault === true)).toHaveLength(1);
+    for (const ds of doc.datasources) expect(ds).toMatchObject({ type: 'prometheus', access: 'proxy', url: expect.stringMatching(/^http:\/\//) });
+  });
+});
+
+describe('promtool rejects what it should (the check is real)', () => {
+  it('fails a config whose rule file is broken', () => {
+    const { topology } = loadExamples()[0]!;
+    const bundle = generateBundle(topology);
+    const broken = { files: bundle.files.map((f) => (f.path.endsWith('rules.yml') ? { ...f, contents: 'groups:\n  - name: x\n    rules:\n      - record: "bad name"\n        expr: up\n' } : f)) };
+    const dir = writeBundleToTempDir(broken);
+    dirs.push(dir);
+    const config = broken.files.find((f) => f.path.endsWith('prometheus.yml') && broken.files.some((r) => r.path === f.path.replace('prometheus.yml', 'rules.yml')))!;
+    expect(run(promtool, ['check', 'config', join(dir, config.path)]).status).toBe(1);
+  });
+});
