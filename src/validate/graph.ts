@@ -1,0 +1,101 @@
+/**
+ * The shape of the graph: edges whose ends exist and have the right kinds, no duplicate edges,
+ * nothing left dangling (a target group nobody scrapes, a server that scrapes and federates nothing,
+ * an Alertmanager nobody sends to, a Grafana without data sources).
+ */
+import { edgeEnds } from '../model/lookup.ts';
+import type { NodeKind, TopologyEdge } from '../model/types.ts';
+import { edgesOf, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
+
+/** The kind each end of each edge kind must have, with the field names of the ends. */
+const endKinds: Record<TopologyEdge['kind'], readonly [string, NodeKind, string, NodeKind]> = {
+  scrape: ['server', 'prometheus', 'targets', 'targets'],
+  federation: ['server', 'prometheus', 'source', 'prometheus'],
+  alert: ['server', 'prometheus', 'alertmanager', 'alertmanager'],
+  datasource: ['grafana', 'grafana', 'server', 'prometheus'],
+};
+
+const kindWords: Record<NodeKind, string> = {
+  prometheus: 'a Prometheus server',
+  targets: 'a target group',
+  alertmanager: 'an Alertmanager',
+  grafana: 'a Grafana',
+};
+
+function wrongKindHint(edge: TopologyEdge, field: string, found: NodeKind): string {
+  if (edge.kind === 'federation' && field === 'source' && found === 'targets') {
+    return 'A target group is scraped, not federated: use a scrape edge from the server to the group.';
+  }
+  return `A ${edge.kind} edge connects ${kindWords[endKinds[edge.kind][1]]} (${endKinds[edge.kind][0]}) to ${kindWords[endKinds[edge.kind][3]]} (${endKinds[edge.kind][2]}).`;
+}
+
+export function checkEdges(ctx: ValidationContext): void {
+  const seen = new Set<string>();
+  for (const edge of ctx.t.edges) {
+    const [a, b] = edgeEnds(edge);
+    const [fieldA, kindA, fieldB, kindB] = endKinds[edge.kind];
+    for (const [field, id, kind] of [[fieldA, a, kindA], [fieldB, b, kindB]] as const) {
+      const node = ctx.index.nodes.get(id);
+      if (!node) {
+        reportEdge(ctx, 'edge/missing-end', 'error', edge, field, `no node with id ${q(id)}`, { hint: 'Delete the edge or reconnect it.' });
+      } else if (node.kind !== kind) {
+        reportEdge(ctx, 'edge/wrong-kind', 'error', edge, field, `${node.kind === 'targets' ? 'target group' : node.kind} ${q(node.name)} is ${kindWords[node.kind]}, expected ${kindWords[kind]}`, {
+          hint: wrongKindHint(edge, field, node.kind),
+        });
+      }
+    }
+    const key = `${edge.kind}\u0000${a}\u0000${b}`;
+    if (seen.has(key) && edge.kind !== 'scrape' && edge.kind !== 'federation') {
+      // Duplicate scrape/federation edges are reported as duplicate job names (scrape/duplicate-job).
+      reportEdge(ctx, 'edge/duplicate', 'warning', edge, undefined, 'the same two nodes are already connected by this kind of edge', {
+        hint: 'Delete one of the two edges.',
+      });
+    }
+    seen.add(key);
+  }
+}
+
+export function checkDangling(ctx: ValidationContext): void {
+  for (const group of ctx.targetGroups) {
+    if (!edgesOf(ctx, group.id, 'scrape').some((e) => e.targets === group.id)) {
+      reportNode(ctx, 'targets/unscraped', 'warning', group, undefined, 'no server scrapes this target group', {
+        hint: 'Connect a Prometheus server to it (scrape edge), or delete it.',
+      });
+    }
+    if (group.targets.length === 0 && (group.count ?? 0) === 0) {
+      reportNode(ctx, 'targets/empty', 'warning', group, 'targets', 'the group has no targets and no count: its job scrapes nothing', {
+        hint: 'List the targets (host:port), or set count for placeholders.',
+      });
+    }
+    const addresses = new Set<string>();
+    group.targets.forEach((target, i) => {
+      if (addresses.has(target)) {
+        reportNode(ctx, 'targets/duplicate', 'warning', group, `targets[${i}]`, `${q(target)} is listed twice; Prometheus scrapes it once`, {
+          hint: 'Remove the repeated target.',
+        });
+      }
+      addresses.add(target);
+    });
+  }
+  for (const server of ctx.servers) {
+    const edges = ctx.index.edgesOf.get(server.id) ?? [];
+    const collects = edges.some((e) => (e.kind === 'scrape' || e.kind === 'federation') && e.server === server.id);
+    if (!collects && !(server.extraScrapeConfigs ?? '').trim()) {
+      reportNode(ctx, 'server/idle', 'warning', server, undefined, 'scrapes nothing and federates nothing', {
+        hint: 'Connect target groups (scrape edges) or source servers (federation edges) to it.',
+      });
+    }
+  }
+  for (const node of ctx.t.nodes) {
+    if (node.kind === 'alertmanager' && edgesOf(ctx, node.id, 'alert').length === 0) {
+      reportNode(ctx, 'alertmanager/unused', 'info', node, undefined, 'no server sends alerts to it', {
+        hint: 'Connect servers with alerting rules to it (alert edges).',
+      });
+    }
+    if (node.kind === 'grafana' && edgesOf(ctx, node.id, 'datasource').length === 0) {
+      reportNode(ctx, 'grafana/no-datasource', 'info', node, undefined, 'has no data sources', {
+        hint: 'Connect it to the servers it should query (data source edges).',
+      });
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * HA groups: at least two replicas, a valid replica label that no other external label already uses,
+ * and the replica label dropped from alerts so Alertmanager deduplicates them.
+ */
+import { HASHMOD_SHARD_LABEL } from '../generate/prometheusConfig.ts';
+import { isValidLabelName } from '../model/names.ts';
+import { edgesOf, reportNode, q, type ValidationContext } from './context.ts';
+
+export function checkHa(ctx: ValidationContext): void {
+  for (const server of ctx.servers) {
+    const ha = server.ha;
+    if (!ha) continue;
+    if (ha.replicas < 2) {
+      reportNode(ctx, 'ha/replicas', 'error', server, 'ha.replicas', `an HA group needs at least 2 replicas (found ${ha.replicas})`, {
+        hint: 'Set replicas to 2 or more, or turn HA off.',
+      });
+    }
+    if (!isValidLabelName(ha.replicaLabel)) {
+      reportNode(ctx, 'ha/replica-label', 'error', server, 'ha.replicaLabel', `invalid replica label name ${q(ha.replicaLabel)}`, {
+        hint: 'Use a label name such as replica or prometheus_replica.',
+      });
+    } else if (ha.replicaLabel in server.externalLabels || (server.hashmod && ha.replicaLabel === HASHMOD_SHARD_LABEL)) {
+      reportNode(ctx, 'ha/replica-label-collision', 'error', server, 'ha.replicaLabel',
+        `the replica label ${q(ha.replicaLabel)} is also ${ha.replicaLabel in server.externalLabels ? 'an external label' : 'the hashmod shard label'} of this server; the replicas would not be told apart`,
+        { hint: 'Pick a replica label that no other external label uses.' });
+    }
+    const alerts = edgesOf(ctx, server.id, 'alert').some((e) => e.server === server.id);
+    if (!ha.dropReplicaLabelOnAlerts && alerts) {
+      reportNode(ctx, 'ha/labeldrop-off', 'warning', server, 'ha.dropReplicaLabelOnAlerts',
+        `alerts keep the replica label ${q(ha.replicaLabel)}: Alertmanager cannot deduplicate them and sends one notification per replica`,
+        { hint: 'Turn dropReplicaLabelOnAlerts back on (alert_relabel_configs: labeldrop).' });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Rule files as Prometheus' rulefmt checks them: group names set and unique per file, recording rule
+ * names valid metric names (`invalid recording rule name`), alert names set, expressions that parse
+ * (syntax only, with lezer-promql). Alerting rules need somewhere to send alerts.
+ */
+import { checkPromqlSyntax, columnOf } from '../promql/syntax.ts';
+import { isValidMetricName } from '../model/names.ts';
+import { isRecordingRule } from '../model/types.ts';
+import { edgesOf, reportNode, q, type ValidationContext } from './context.ts';
+
+export function checkRules(ctx: ValidationContext): void {
+  for (const server of ctx.servers) {
+    const groupNames = new Set<string>();
+    let alertingRules = 0;
+    server.ruleGroups.forEach((group, g) => {
+      const base = `ruleGroups[${g}]`;
+      if (group.name.trim() === '') {
+        reportNode(ctx, 'rule/group-name', 'error', server, `${base}.name`, 'Groupname must not be empty', { hint: 'Name the rule group.' });
+      } else if (groupNames.has(group.name)) {
+        reportNode(ctx, 'rule/group-name', 'error', server, `${base}.name`, `groupname: ${q(group.name)} is repeated in the same file`, {
+          hint: 'Rule group names must be unique per server (they share one rule file).',
+        });
+      }
+      groupNames.add(group.name);
+      group.rules.forEach((rule, r) => {
+        const at = `${base}.rules[${r}]`;
+        if (isRecordingRule(rule)) {
+          if (!isValidMetricName(rule.record)) {
+            reportNode(ctx, 'rule/record-name', 'error', server, `${at}.record`, `invalid recording rule name: ${q(rule.record)}`, {
+              hint: 'Recording rule names are metric names, by convention level:metric:operations (e.g. job:http_requests:rate5m).',
+            });
+          }
+        } else {
+          alertingRules++;
+          if (rule.alert.trim() === '') {
+            reportNode(ctx, 'rule/alert-name', 'error', server, `${at}.alert`, 'the alert name is empty', { hint: 'Name the alert.' });
+          }
+        }
+        const problem = checkPromqlSyntax(rule.expr);
+        if (problem) {
+          const { line, column } = columnOf(rule.expr, problem.from);
+          const message = rule.expr.trim() === '' ? "field 'expr' must be set in rule" : `${problem.message} at ${line > 1 ? `line ${line}, ` : ''}column ${column}`;
+          reportNode(ctx, 'rule/expr-syntax', 'error', server, `${at}.expr`, message, {
+            hint: 'Fix the PromQL expression.',
+            line,
+            column,
+          });
+        }
+      });
+    });
+    if (alertingRules > 0 && edgesOf(ctx, server.id, 'alert').every((e) => e.server !== server.id)) {
+      reportNode(ctx, 'alerting/no-alertmanager', 'warning', server, 'ruleGroups',
+        `${alertingRules} alerting rule(s) but no alert edge to an Alertmanager: the alerts go nowhere`,
+        { hint: 'Connect the server to an Alertmanager (alert edge).' });
+    }
+  }
+}
