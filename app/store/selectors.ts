@@ -10,7 +10,7 @@ import type { DesignerState, Selection } from './designerStore.ts';
 import type { DesignerEngine, EdgeLoadView, LoadView, ServerLoadView } from './engine.ts';
 
 /** Memoizes `fn(document)` per document object and engine. */
-function perDocument<T>(fn: (engine: DesignerEngine, t: Topology) => T): (s: Pick<DesignerState, 'document' | 'engine'>) => T {
+function perDocument<T>(fn: (engine: DesignerEngine, t: Topology, s: DesignerState) => T): (s: DesignerState) => T {
   let engines = new WeakMap<DesignerEngine, WeakMap<Topology, T>>();
   return (s) => {
     let cache = engines.get(s.engine);
@@ -20,7 +20,7 @@ function perDocument<T>(fn: (engine: DesignerEngine, t: Topology) => T): (s: Pic
     }
     let value = cache.get(s.document);
     if (value === undefined) {
-      value = fn(s.engine, s.document);
+      value = fn(s.engine, s.document, s);
       cache.set(s.document, value);
     }
     return value;
@@ -53,9 +53,9 @@ export const selectDiagnostics: (s: DesignerState) => readonly Diagnostic[] = pe
 export const selectLoad: (s: DesignerState) => LoadView = perDocument((e, t) => e.estimate(t));
 
 /** Diagnostic counts per node id and per edge id. */
-export const selectMarkers: (s: DesignerState) => ReadonlyMap<string, MarkerCounts> = perDocument((e, t) => {
+export const selectMarkers: (s: DesignerState) => ReadonlyMap<string, MarkerCounts> = perDocument((_e, _t, s) => {
   const out = new Map<string, { errors: number; warnings: number; infos: number }>();
-  for (const d of e.validate(t)) {
+  for (const d of selectDiagnostics(s)) {
     const id = d.at.node ?? d.at.edge;
     if (!id) continue;
     const m = out.get(id) ?? { errors: 0, warnings: 0, infos: 0 };
@@ -68,11 +68,11 @@ export const selectMarkers: (s: DesignerState) => ReadonlyMap<string, MarkerCoun
 });
 
 /** Counts over the whole document, for the status bar. */
-export const selectDiagnosticCounts: (s: DesignerState) => MarkerCounts = perDocument((e, t) => {
+export const selectDiagnosticCounts: (s: DesignerState) => MarkerCounts = perDocument((_e, _t, s) => {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const d of e.validate(t)) {
+  for (const d of selectDiagnostics(s)) {
     if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
     else infos++;
