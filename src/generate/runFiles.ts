@@ -100,8 +100,8 @@ export function alertmanagerRunFile(am: AlertmanagerNode, index: number): string
     '--config.file=alertmanager.yml',
     `--storage.path="\${PROMTOPO_DATA_DIR:-./data-${index + 1}}"`,
     `--web.listen-address=${shellQuote(listenAddress(instance.address))}`,
-    // A named host listens on every interface; an IP literal is bound and advertised as is, which a
-    // cluster on 127.0.0.1 needs (memberlist refuses to guess an advertise address for loopback).
+    // A named host listens on every interface; an IP literal is bound and advertised as is, so peers
+    // learn exactly the bound address instead of one Alertmanager guesses from the interfaces.
     `--cluster.listen-address=${shellQuote(literal ? cluster : `0.0.0.0:${clusterPort ?? ALERTMANAGER_CLUSTER_PORT}`)}`,
     ...(literal ? [`--cluster.advertise-address=${shellQuote(cluster)}`] : []),
     ...am.instances.filter((_, i) => i !== index).map((peer) => `--cluster.peer=${shellQuote(alertmanagerClusterAddress(peer))}`),
