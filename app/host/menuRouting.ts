@@ -1,8 +1,8 @@
 /**
  * Where a native menu command goes. Edit commands act on what has the keyboard focus: Monaco keeps
  * its own undo/redo/select-all, a text field gets the native action, the canvas gets the app's
- * command (one history step). Two menu-only ids carry an argument: `file.openRecent` (a path) and
- * `view.showPanel` (a sidebar tab id). Pure: the caller says what has focus.
+ * command (one history step), with its argument when it has one (`file.openRecent` path,
+ * `view.showPanel` tab id). Pure: the caller says what has focus.
  */
 import type { HostRequest, MenuCommand } from '../../src/host-api.ts';
 
@@ -12,12 +12,9 @@ export type MenuFocus = 'monaco' | 'text' | 'app';
 export type NativeEditAction = HostRequest<'nativeEdit'>['action'];
 
 export type MenuAction =
-  | { readonly kind: 'command'; readonly id: string }
+  | { readonly kind: 'command'; readonly id: string; readonly argument?: string }
   | { readonly kind: 'monaco'; readonly action: 'undo' | 'redo' | 'editor.action.selectAll' }
-  | { readonly kind: 'native'; readonly action: NativeEditAction }
-  | { readonly kind: 'openPath'; readonly path: string }
-  | { readonly kind: 'showPanel'; readonly tab: string }
-  | { readonly kind: 'ignore'; readonly reason: string };
+  | { readonly kind: 'native'; readonly action: NativeEditAction };
 
 /** Menu edit ids and the native action each becomes inside a text field. */
 const NATIVE_EDIT: Readonly<Record<string, NativeEditAction>> = {
@@ -38,17 +35,11 @@ const MONACO_EDIT: Readonly<Record<string, 'undo' | 'redo' | 'editor.action.sele
 
 export function routeMenuCommand(command: MenuCommand, focus: MenuFocus): MenuAction {
   const { id, argument } = command;
-  if (id === 'file.openRecent') {
-    return argument ? { kind: 'openPath', path: argument } : { kind: 'ignore', reason: 'file.openRecent without a path' };
-  }
-  if (id === 'view.showPanel') {
-    return argument ? { kind: 'showPanel', tab: argument } : { kind: 'ignore', reason: 'view.showPanel without a panel' };
-  }
   const native = NATIVE_EDIT[id];
   if (native && focus === 'monaco') {
     const own = MONACO_EDIT[id];
     return own ? { kind: 'monaco', action: own } : { kind: 'native', action: native };
   }
   if (native && focus === 'text') return { kind: 'native', action: native };
-  return { kind: 'command', id };
+  return argument === undefined ? { kind: 'command', id } : { kind: 'command', id, argument };
 }

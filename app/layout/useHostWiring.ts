@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { runCommand } from '../commands/runCommand.ts';
 import { host } from '../host/host.ts';
+import { dispatchMenuCommand } from '../host/menuDispatch.ts';
 import { designerStore } from '../store/useDesigner.ts';
 import { openFirstExample } from './firstStart.ts';
 
@@ -16,7 +17,7 @@ export function useHostWiring(): void {
       if (s.filePath === null && s.document.nodes.length === 0) void openFirstExample(host, designerStore);
     }
     return host.onMenuCommand(({ id, argument }) => {
-      if (!runCommand(id, argument)) designerStore.getState().notify(`Menu item "${id}" is not available now.`, 'info');
+      if (!dispatchMenuCommand({ id, argument }, runCommand)) designerStore.getState().notify(`Menu item "${id}" is not available now.`, 'info');
     });
   }, []);
 }

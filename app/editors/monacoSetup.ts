@@ -1,0 +1,30 @@
+/**
+ * Monaco, bundled locally (no CDN): the lean entry `monaco-editor/editor`, the editor features, only
+ * the YAML language, and the editor worker through Vite's `?worker` (a same-origin file, allowed by
+ * `worker-src 'self'`). `@monaco-editor/react` is pointed at this instance with `loader.config`, so
+ * it never fetches Monaco from jsDelivr. Import this module before rendering any Monaco component.
+ */
+import { loader } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/yaml/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { registerPromql } from './promqlLanguage.ts';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+window.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+loader.config({ monaco });
+registerPromql(monaco);
+
+export { monaco };
+export type Monaco = typeof monaco;
+
+/** The Monaco code editor that has the keyboard focus, if any (menu undo/redo go to it). */
+export function focusedCodeEditor(): monaco.editor.ICodeEditor | undefined {
+  return monaco.editor.getEditors().find((e) => e.hasTextFocus());
+}
