@@ -2,6 +2,7 @@
  * The engine functions the designer derives its views from (diagnostics, load). Injected into the
  * store factory so tests can pass their own, and so the store does not care where they come from.
  */
+import type { LoadEstimate } from '../../src/estimate/types.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import type { Topology } from '../../src/model/types.ts';
 
@@ -33,6 +34,8 @@ export interface EdgeLoadView {
 export interface LoadView {
   readonly servers: ReadonlyMap<string, ServerLoadView>;
   readonly edges: ReadonlyMap<string, EdgeLoadView>;
+  /** The load model's full estimate (per instance, capacities, bottlenecks), when computed by it. */
+  readonly estimate?: LoadEstimate;
 }
 
 /** The pure functions the store derives views from. */

@@ -5,9 +5,10 @@
 import { useStore } from 'zustand';
 import { createDesignerStore } from './designerStore.ts';
 import type { DesignerState, DesignerStore } from './designerStore.ts';
+import { realEngine } from './realEngine.ts';
 
 /** The one store of the running app (tests make their own with createDesignerStore). */
-export const designerStore: DesignerStore = createDesignerStore();
+export const designerStore: DesignerStore = createDesignerStore({ engine: realEngine });
 
 export function useDesigner<T>(selector: (s: DesignerState) => T): T {
   return useStore(designerStore, selector);
