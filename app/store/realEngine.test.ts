@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../../src/model/document.ts';
 import { estimateLoad } from '../../src/estimate/estimateLoad.ts';
 import { builtinCatalogs } from '../../assets/catalogs/builtinCatalogs.ts';
 import { realEngine } from './realEngine.ts';
+import multiDc from '../../assets/examples/multi-dc.promtopo.json?raw';
 
-function example(id: string) {
-  const parsed = parseTopology(readFileSync(new URL(`../../assets/examples/${id}.promtopo.json`, import.meta.url), 'utf8'), id);
+function example(id: 'multi-dc') {
+  const parsed = parseTopology(multiDc, id);
   if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
   return parsed.topology;
 }
