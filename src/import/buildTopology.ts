@@ -118,6 +118,10 @@ export function buildTopology(input: BuildInput, diagnostics: Diagnostic[]): Top
       let node = groups.get(key);
       if (!node) {
         node = { id: `t${groups.size + 1}`, ...group };
+        if (group.extraConfig !== undefined) {
+          const keys = [...job.fields.keys()].filter((k) => !['job_name', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme', 'static_configs'].includes(k));
+          diagnostics.push(info('import/kept-verbatim', `${first.file}: job "${job.name}": ${keys.join(', ') || 'extra static_configs'} kept verbatim in target group "${job.name}" (extraConfig) and written back on export`, first.file));
+        }
         groups.set(key, node);
         nodes.push(node);
       }

@@ -81,12 +81,12 @@ export function readYaml(file: string, text: string): YamlRead {
       diagnostics: doc.errors.map((e) => {
         const line = e.linePos?.[0]?.line;
         const col = e.linePos?.[0]?.col;
-        const where = line === undefined ? '' : `:${line}:${col ?? 1}`;
-        const message = e.message.split('\n')[0] ?? e.message;
+        const where = line === undefined ? '' : `line ${line}, column ${col ?? 1}: `;
+        const message = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
         return {
           code: 'import/yaml',
           severity: 'error' as const,
-          message: `${file}${where}: ${message}`,
+          message: `parsing YAML file ${file}: yaml: ${where}${message}`,
           at: { file, ...(line !== undefined ? { line, column: col ?? 1 } : {}) },
         };
       }),
