@@ -6,6 +6,10 @@
  */
 import { join } from 'node:path';
 import type { Bundle } from '../../src/generate/bundle.ts';
+import { generateBundle } from '../../src/generate/generateBundle.ts';
+import { parseTopology } from '../../src/model/document.ts';
+import { validateTopology } from '../../src/validate/validateTopology.ts';
+import type { HostRequest } from '../../src/host-api.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { hasErrors } from '../../src/model/diagnostic.ts';
 import type { HostResponse } from '../../src/host-api.ts';
@@ -36,6 +40,9 @@ export interface WriteBundleOptions {
   readonly amtoolBin?: string;
 }
 
+/** How many tool checks run at once. */
+const CHECK_CONCURRENCY = 4;
+
 /** A Prometheus config in the bundle: any `*.yml`/`*.yaml` whose name starts with `prometheus`, outside grafana/. */
 export function isPrometheusConfigPath(path: string): boolean {
   const name = path.split('/').pop() ?? '';
@@ -56,16 +63,25 @@ export async function checkBundleFolder(
 ): Promise<ToolVerdict> {
   const promtool = bins.promtool ?? findPromtool();
   const amtool = bins.amtool ?? findAmtool();
-  const results: ToolVerdict['results'] = [];
+  const jobs: { path: string; run: () => Promise<{ ok: boolean; output: string }> }[] = [];
   for (const path of [...paths].sort()) {
-    if (promtool && isPrometheusConfigPath(path)) {
-      const r = await checkPrometheusConfig(join(dir, path), { bin: promtool });
-      results.push({ path, ok: r.ok, output: r.output.split(dir + '/').join('') });
-    } else if (amtool && isAlertmanagerConfigPath(path)) {
-      const r = await checkAlertmanagerConfig(join(dir, path), { bin: amtool });
-      results.push({ path, ok: r.ok, output: r.output.split(dir + '/').join('') });
-    }
+    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: () => checkPrometheusConfig(join(dir, path), { bin: promtool }) });
+    else if (amtool && isAlertmanagerConfigPath(path)) jobs.push({ path, run: () => checkAlertmanagerConfig(join(dir, path), { bin: amtool }) });
   }
+  // A few checks at a time: each is a short-lived process, mostly start-up.
+  const results: ToolVerdict['results'] = new Array(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      const job = jobs[index];
+      if (!job) continue;
+      const r = await job.run();
+      // Paths relative to the bundle, so the output reads the same wherever the temp folder was.
+      results[index] = { path: job.path, ok: r.ok, output: r.output.split(`${dir}/`).join('') };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, jobs.length) }, worker));
   return { ran: promtool !== undefined, ok: results.every((r) => r.ok), results };
 }
 
@@ -110,4 +126,24 @@ export async function writeBundleWith(engine: BundleEngine, options: WriteBundle
     return { ok: false, outDir: result.outDir, files: [], diagnostics, ...promtool, error };
   }
   return { ok: true, outDir: result.outDir, files: result.files, diagnostics, ...promtool };
+}
+
+/** The real engine: validate/ and generate/ of src/. */
+export const engine: BundleEngine = { validate: validateTopology, generate: generateBundle };
+
+/** Export with the real engine: `writeBundle({ topology, outDir })`. */
+export function writeBundle(options: WriteBundleOptions): Promise<ExportResult> {
+  return writeBundleWith(engine, options);
+}
+
+/**
+ * The `exportBundle` host operation: the document arrives as JSON text; a document that does not parse
+ * returns its diagnostics and writes nothing.
+ */
+export async function exportBundle(request: HostRequest<'exportBundle'>, options: { checkWithPromtool?: boolean } = {}): Promise<ExportResult> {
+  const parsed = parseTopology(request.document, 'document');
+  if (!parsed.ok) {
+    return { ok: false, outDir: request.outDir, files: [], diagnostics: parsed.diagnostics, error: 'the document is not a valid topology; nothing was written' };
+  }
+  return writeBundle({ topology: parsed.topology, outDir: request.outDir, ...options });
 }
