@@ -80,7 +80,7 @@ export function estimateLoad(topology: Topology, catalogs: readonly ExporterCata
     totals.samplesPerSecond += load.samplesPerSecond;
     totals.memoryBytes += load.memoryBytes;
     totals.diskBytes += load.diskBytes;
-    addEdgeLoads(edgeLoads, server, contents, topology);
+    addEdgeLoads(edgeLoads, server, contents, [...(scrapes.get(server.id) ?? []), ...(federations.get(server.id) ?? [])]);
   }
 
   const targetGroups = targetGroupLoads(topology, nodes, scrapes, catalogsById);
@@ -164,10 +164,14 @@ function summarise(server: PrometheusNode, instances: InstanceLoad[], capacity: 
 }
 
 /** Edge traffic: the scraping server's shards, each times its replicas. */
-function addEdgeLoads(out: Record<string, EdgeLoad>, server: PrometheusNode, contents: readonly ShardContent[], topology: Topology): void {
+function addEdgeLoads(
+  out: Record<string, EdgeLoad>,
+  server: PrometheusNode,
+  contents: readonly ShardContent[],
+  edges: readonly (ScrapeEdge | FederationEdge)[],
+): void {
   const replicas = replicaCount(server);
-  for (const edge of topology.edges) {
-    if ((edge.kind !== 'scrape' && edge.kind !== 'federation') || edge.server !== server.id) continue;
+  for (const edge of edges) {
     let series = 0;
     let samplesPerSecond = 0;
     let scrapesPerSecond = 0;

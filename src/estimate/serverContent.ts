@@ -10,11 +10,12 @@ import { replicaCount, replicaValue, shardCount } from '../model/instances.ts';
 import { federationJobName, scrapeJobName } from '../model/jobs.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
 import { isRecordingRule } from '../model/types.ts';
-import { parseSelector, type Selector } from '../promql/parseSelector.ts';
-import type { CatalogIndex } from './catalog.ts';
+import type { Selector } from '../promql/parseSelector.ts';
+import type { CatalogIndex, ExporterCatalog } from './catalog.ts';
+import { Holdings, TemplateSet } from './holdings.ts';
 import { DEFAULT_SERIES_PER_TARGET, FALLBACK_INTERVAL_SECONDS, SYNTHETIC_SERIES, SYNTHETIC_SERIES_PER_TARGET } from './constants.ts';
-import { ruleOutputBlocks } from './ruleOutput.ts';
-import { indexBlocks, selectFromIndex, totalSeries, withLabels, type BlockIndex, type SeriesBlock } from './series.ts';
+import { cachedSelector, ruleOutputBlocks } from './ruleOutput.ts';
+import { totalSeries, withLabels, type SeriesBlock } from './series.ts';
 import type { TargetGroupLoad } from './types.ts';
 
 /** Per-edge traffic seen from one shard of the scraping server. */
@@ -35,8 +36,8 @@ export interface ShardContent {
   samplesPerSecond: number;
   scrapesPerSecond: number;
   targets: number;
-  /** Series blocks, for servers that are federated from or evaluate recording rules. */
-  blocks?: BlockIndex;
+  /** What the shard holds, for servers that are federated from or evaluate recording rules. */
+  holdings?: Holdings;
   readonly edges: Map<string, EdgeTraffic>;
 }
 
@@ -54,18 +55,10 @@ export function seconds(text: string | undefined, fallback: number = FALLBACK_IN
   return ms === undefined || ms <= 0 ? fallback : ms / 1000;
 }
 
-const selectorCache = new Map<string, Selector | null>();
-
 function selectorsOf(edge: FederationEdge): Selector[] {
   const out: Selector[] = [];
   for (const text of edge.match) {
-    let s = selectorCache.get(text);
-    if (s === undefined) {
-      const parsed = parseSelector(text);
-      s = parsed.ok ? parsed.selector : null;
-      if (selectorCache.size > 5000) selectorCache.clear();
-      selectorCache.set(text, s);
-    }
+    const s = cachedSelector(text);
     if (s) out.push(s);
   }
   return out;
@@ -75,7 +68,6 @@ function selectorsOf(edge: FederationEdge): Selector[] {
 export class ContentBuilder {
   private readonly contents = new Map<string, ShardContent[]>();
   private readonly visiting = new Set<string>();
-  private readonly templates = new Map<string, SeriesBlock[]>();
 
   constructor(
     private readonly topology: Topology,
@@ -106,7 +98,7 @@ export class ContentBuilder {
     const out: ShardContent[] = [];
     for (let shard = 0; shard < shards; shard++) {
       const c: ShardContent = { scraped: 0, synthetic: 0, federated: 0, rules: 0, samplesPerSecond: 0, scrapesPerSecond: 0, targets: 0, edges: new Map() };
-      const blocks: SeriesBlock[] = [];
+      const holdings = wantBlocks ? new Holdings() : undefined;
       for (const edge of this.scrapes.get(server.id) ?? []) {
         const group = this.nodes.get(edge.targets);
         if (group?.kind !== 'targets') continue;
@@ -120,9 +112,7 @@ export class ContentBuilder {
         c.samplesPerSecond += series / interval;
         c.scrapesPerSecond += targets.length / interval;
         c.edges.set(edge.id, { series, samplesPerSecond: series / interval, scrapesPerSecond: targets.length / interval, intervalSeconds: interval, seriesPerRequest: seriesPerTarget });
-        if (wantBlocks && targets.length > 0) {
-          for (const t of this.templatesOf(group, seriesPerTarget)) blocks.push({ ...t, instances: targets });
-        }
+        holdings?.addFamily({ templates: templatesOf(group, seriesPerTarget, this.catalogs), instances: targets });
       }
       for (const f of federated) {
         c.federated += f.traffic.series;
@@ -132,9 +122,9 @@ export class ContentBuilder {
         c.samplesPerSecond += (f.traffic.series + synthetic) / f.traffic.intervalSeconds;
         c.scrapesPerSecond += f.traffic.scrapesPerSecond;
         c.edges.set(f.edge.id, f.traffic);
-        if (wantBlocks) blocks.push(...f.blocks);
+        holdings?.addBlocks(f.blocks);
       }
-      if (wantBlocks) this.evaluateRules(server, c, blocks);
+      if (holdings) this.evaluateRules(server, c, holdings);
       out.push(c);
     }
     return out;
@@ -155,7 +145,7 @@ export class ContentBuilder {
       let targets = 0;
       const blocks: SeriesBlock[] = [];
       for (const content of sourceContent) {
-        const picked = content.blocks && selectors.length > 0 ? selectFromIndex(selectors, content.blocks) : [];
+        const picked = content.holdings && selectors.length > 0 ? content.holdings.select(selectors) : [];
         const perRequest = totalSeries(picked);
         for (const replica of replicas) {
           targets++;
@@ -173,50 +163,64 @@ export class ContentBuilder {
     return out;
   }
 
-  private evaluateRules(server: PrometheusNode, c: ShardContent, blocks: SeriesBlock[]): void {
-    const index = indexBlocks(blocks);
-    const byName = index.byName as Map<string, SeriesBlock[]>;
-    const all = index.all as SeriesBlock[];
+  private evaluateRules(server: PrometheusNode, c: ShardContent, holdings: Holdings): void {
     for (const group of server.ruleGroups) {
       const interval = seconds(group.interval ?? server.evaluationInterval);
       for (const rule of group.rules) {
         if (!isRecordingRule(rule)) continue; // ALERTS series exist only while alerts fire
-        const output = ruleOutputBlocks(rule.expr, rule.record, rule.labels ?? {}, index);
+        const output = ruleOutputBlocks(rule.expr, rule.record, rule.labels ?? {}, holdings);
         const series = totalSeries(output);
         c.rules += series;
         c.samplesPerSecond += series / interval;
-        for (const b of output) {
-          all.push(b);
-          const list = byName.get(rule.record);
-          if (list) list.push(b);
-          else byName.set(rule.record, [b]);
-        }
+        holdings.addBlocks(output);
       }
     }
-    c.blocks = index;
+    c.holdings = holdings;
   }
+}
 
-  /** One block per catalog metric (plus the synthetic series), without instances; cached per group. */
-  private templatesOf(group: TargetGroupNode, seriesPerTarget: number): SeriesBlock[] {
-    const cached = this.templates.get(group.id);
-    if (cached) return cached;
-    const known: Record<string, string> = { ...group.labels, job: scrapeJobName(group) };
-    const catalog = group.exporter ? this.catalogs.get(group.exporter) : undefined;
-    const out: SeriesBlock[] = [];
-    if (catalog && catalog.seriesPerTarget > 0) {
-      // The group's own figure scales the catalog's metrics (same names, proportionally more series).
-      const scale = seriesPerTarget / catalog.seriesPerTarget;
-      for (const m of catalog.metrics) {
-        out.push({ labels: { ...known, __name__: m.name }, free: m.labels.filter((l) => !(l in known)), instances: [], perInstance: m.series * scale });
-      }
-    } else if (seriesPerTarget > 0) {
-      // Unknown metric names: one nameless block; only selectors that leave the name open pick it.
-      out.push({ labels: known, free: [], instances: [], perInstance: seriesPerTarget });
+const templateCache = new WeakMap<object, Map<string, TemplateSet>>();
+const NO_CATALOG = {};
+const TEMPLATE_CACHE_LIMIT = 5000;
+
+/**
+ * One block per catalog metric (plus the synthetic series) for one target of the group; shared by
+ * every group with the same catalog, job, labels and series per target, across estimates.
+ */
+const templatesByGroup = new WeakMap<TargetGroupNode, { catalog: ExporterCatalog | undefined; seriesPerTarget: number; set: TemplateSet }>();
+
+function templatesOf(group: TargetGroupNode, seriesPerTarget: number, catalogs: CatalogIndex): TemplateSet {
+  const catalog: ExporterCatalog | undefined = group.exporter ? catalogs.get(group.exporter) : undefined;
+  const hit = templatesByGroup.get(group);
+  if (hit && hit.catalog === catalog && hit.seriesPerTarget === seriesPerTarget) return hit.set;
+  const set = buildTemplates(group, catalog, seriesPerTarget);
+  templatesByGroup.set(group, { catalog, seriesPerTarget, set });
+  return set;
+}
+
+function buildTemplates(group: TargetGroupNode, catalog: ExporterCatalog | undefined, seriesPerTarget: number): TemplateSet {
+  const known: Record<string, string> = { ...group.labels, job: scrapeJobName(group) };
+  const key = `${seriesPerTarget}\u0000${JSON.stringify(Object.entries(known).sort())}`;
+  let byKey = templateCache.get(catalog ?? NO_CATALOG);
+  if (!byKey) templateCache.set(catalog ?? NO_CATALOG, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const out: SeriesBlock[] = [];
+  if (catalog && catalog.seriesPerTarget > 0) {
+    // The group's own figure scales the catalog's metrics (same names, proportionally more series).
+    const scale = seriesPerTarget / catalog.seriesPerTarget;
+    for (const m of catalog.metrics) {
+      out.push({ labels: { ...known, __name__: m.name }, free: m.labels.filter((l) => !(l in known)), instances: [], perInstance: m.series * scale });
     }
-    for (const name of SYNTHETIC_SERIES) out.push({ labels: { ...known, __name__: name }, free: [], instances: [], perInstance: 1 });
-    this.templates.set(group.id, out);
-    return out;
+  } else if (seriesPerTarget > 0) {
+    // Unknown metric names: one nameless block; only selectors that leave the name open pick it.
+    out.push({ labels: known, free: [], instances: [], perInstance: seriesPerTarget });
   }
+  for (const name of SYNTHETIC_SERIES) out.push({ labels: { ...known, __name__: name }, free: [], instances: [], perInstance: 1 });
+  const set = new TemplateSet(out);
+  if (byKey.size >= TEMPLATE_CACHE_LIMIT) byKey.clear();
+  byKey.set(key, set);
+  return set;
 }
 
 /** Federated series as stored by the scraping server: with honor_labels false, job/instance are renamed. */
@@ -241,10 +245,19 @@ export function hasRecordingRules(server: PrometheusNode): boolean {
  * hashmod assignment when it can be computed; else an even split (every n-th target).
  */
 export function shardTargets(server: PrometheusNode, group: TargetGroupNode, shard: number): readonly string[] {
-  const { targets } = groupTargets(group);
+  const { targets } = cachedTargets(group);
   if (!server.hashmod) return targets;
   const assignment = assignShards(server, group);
   if (assignment.size > 0) return targets.filter((t) => assignment.get(t) === shard);
   const shards = shardCount(server);
   return targets.filter((_, i) => i % shards === shard);
+}
+
+/** Documents are immutable: a group object's targets never change, so they are computed once. */
+const targetsCache = new WeakMap<TargetGroupNode, ReturnType<typeof groupTargets>>();
+
+function cachedTargets(group: TargetGroupNode): ReturnType<typeof groupTargets> {
+  let hit = targetsCache.get(group);
+  if (!hit) targetsCache.set(group, (hit = groupTargets(group)));
+  return hit;
 }

@@ -1,0 +1,188 @@
+/** `promtopo load FILE`: the estimated load per server and per edge (table, or `--json`). */
+import { resolve } from 'node:path';
+import { builtinCatalogs } from '../../assets/catalogs/builtinCatalogs.ts';
+import { estimateLoad } from '../../src/estimate/estimateLoad.ts';
+import type { LoadEstimate } from '../../src/estimate/types.ts';
+import { describeEdge, indexTopology } from '../../src/model/lookup.ts';
+import type { Topology } from '../../src/model/types.ts';
+import { parseCommandArgs } from './args.ts';
+import type { CliCommand, CliIo } from './command.ts';
+import { EXIT } from './command.ts';
+import { diagnosticJson, formatDiagnostics, jsonText } from './output.ts';
+import { readTopologyFile } from './readTopologyFile.ts';
+
+const usage = `Usage: promtopo load FILE [--json]
+
+Estimates the load of every Prometheus server in a topology (*.promtopo.json): active series,
+samples/s, scrapes/s, memory and disk (all instances of an HA pair or hashmod group together),
+utilisation of the busiest instance against its capacity, and the series and samples/s along
+each scrape and federation edge. The model is described in docs/load-model.md.
+
+Options:
+  --json      print {"file","servers":[{"id","name","activeSeries","samplesPerSecond",
+              "memoryBytes","diskBytes",...}],"edges":[{"id","series","samplesPerSecond",...}],
+              "targetGroups":[...],"totals":{...},"diagnostics":[...]}
+  -h, --help  show this help
+
+Exit status: 0 estimated (load warnings do not fail), 1 the document is not a valid topology,
+2 usage error or the file cannot be read.
+`;
+
+function failure(io: CliIo, json: boolean, error: string): number {
+  if (json) io.out(jsonText({ ok: false, error }));
+  else io.err(`promtopo load: ${error}\n`);
+  return EXIT.usage;
+}
+
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Count with a k/M/G suffix: 1234 -> 1.23k. */
+export function formatCount(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}G`;
+  if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+  if (abs >= 1e3) return `${(n / 1e3).toFixed(2)}k`;
+  return abs >= 10 || n === Math.round(n) ? `${Math.round(n)}` : n.toFixed(2);
+}
+
+/** Bytes in binary units: 1536 -> 1.5 KiB. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Left-aligned first column, right-aligned numbers. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** The human-readable report: servers, edges, findings. */
+export function loadReport(file: string, topology: Topology, estimate: LoadEstimate): string {
+  const servers = Object.values(estimate.servers).sort((a, b) => a.name.localeCompare(b.name));
+  const serverRows = servers.map((s) => [
+    s.name,
+    s.role,
+    String(s.instanceCount),
+    formatCount(s.activeSeries),
+    formatCount(s.samplesPerSecond),
+    formatCount(s.scrapesPerSecond),
+    formatBytes(s.memoryBytes),
+    formatBytes(s.diskBytes),
+    s.utilisation === undefined ? '-' : `${Math.round(s.utilisation * 100)}%`,
+    s.bottleneck ?? '-',
+  ]);
+  const index = indexTopology(topology);
+  const edgeRows = topology.edges
+    .filter((e) => estimate.edges[e.id])
+    .map((e) => {
+      const load = estimate.edges[e.id];
+      return [
+        describeEdge(e, index),
+        formatCount(load?.series ?? 0),
+        formatCount(load?.samplesPerSecond ?? 0),
+        `${load?.intervalSeconds ?? 0}s`,
+        load?.seriesPerRequest === undefined ? '-' : formatCount(load.seriesPerRequest),
+      ];
+    });
+  let out = `${file}: estimated load (docs/load-model.md)\n\n`;
+  out += table(['server', 'role', 'inst', 'series', 'samples/s', 'scrapes/s', 'memory', 'disk', 'util', 'bottleneck'], serverRows);
+  const t = estimate.totals;
+  out += `total: ${formatCount(t.activeSeries)} series, ${formatCount(t.samplesPerSecond)} samples/s, ${formatBytes(t.memoryBytes)} memory, ${formatBytes(t.diskBytes)} disk\n`;
+  if (edgeRows.length > 0) out += `\n${table(['edge', 'series', 'samples/s', 'interval', 'series/request'], edgeRows)}`;
+  if (estimate.diagnostics.length > 0) out += `\n${formatDiagnostics(file, estimate.diagnostics)}`;
+  return out;
+}
+
+/** The `--json` document: arrays in document order, numbers rounded to 3 decimals (bytes to integers). */
+export function loadJson(file: string, topology: Topology, estimate: LoadEstimate): Record<string, unknown> {
+  const servers = topology.nodes.flatMap((n) => {
+    const s = estimate.servers[n.id];
+    if (!s) return [];
+    return [{
+      id: s.id,
+      name: s.name,
+      role: s.role,
+      instanceCount: s.instanceCount,
+      activeSeries: round(s.activeSeries),
+      samplesPerSecond: round(s.samplesPerSecond),
+      scrapesPerSecond: round(s.scrapesPerSecond),
+      memoryBytes: Math.round(s.memoryBytes),
+      diskBytes: Math.round(s.diskBytes),
+      utilisation: s.utilisation === undefined ? null : round(s.utilisation, 4),
+      bottleneck: s.bottleneck ?? null,
+      capacity: s.capacity,
+      series: s.series,
+      instances: s.instances.map((i) => ({
+        key: i.key,
+        address: i.address,
+        activeSeries: round(i.activeSeries),
+        samplesPerSecond: round(i.samplesPerSecond),
+        scrapesPerSecond: round(i.scrapesPerSecond),
+        memoryBytes: Math.round(i.memoryBytes),
+        diskBytes: Math.round(i.diskBytes),
+        targets: i.targets,
+      })),
+    }];
+  });
+  const edges = topology.edges.flatMap((e) => {
+    const l = estimate.edges[e.id];
+    if (!l || (e.kind !== 'scrape' && e.kind !== 'federation')) return [];
+    return [{
+      id: l.id,
+      kind: l.kind,
+      from: e.server,
+      to: e.kind === 'scrape' ? e.targets : e.source,
+      series: round(l.series),
+      samplesPerSecond: round(l.samplesPerSecond),
+      scrapesPerSecond: round(l.scrapesPerSecond),
+      intervalSeconds: l.intervalSeconds,
+      ...(l.seriesPerRequest !== undefined ? { seriesPerRequest: round(l.seriesPerRequest) } : {}),
+    }];
+  });
+  const targetGroups = topology.nodes.flatMap((n) => (estimate.targetGroups[n.id] ? [estimate.targetGroups[n.id]] : []));
+  const t = estimate.totals;
+  return {
+    file,
+    ok: true,
+    servers,
+    edges,
+    targetGroups,
+    totals: { activeSeries: round(t.activeSeries), samplesPerSecond: round(t.samplesPerSecond), memoryBytes: Math.round(t.memoryBytes), diskBytes: Math.round(t.diskBytes) },
+    diagnostics: estimate.diagnostics.map(diagnosticJson),
+  };
+}
+
+export const loadCommand: CliCommand = {
+  name: 'load',
+  summary: 'estimate series, samples/s, memory and disk per server and edge',
+  usage,
+  async run(args, io) {
+    const parsed = parseCommandArgs(args, {});
+    const json = args.includes('--json');
+    if (!parsed.ok) return failure(io, json, `${parsed.error} (see promtopo load --help)`);
+    if (parsed.values.help) {
+      io.out(usage);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length !== 1) return failure(io, json, 'expected exactly one FILE (see promtopo load --help)');
+    const input = await readTopologyFile(resolve(io.cwd, parsed.positionals[0] ?? ''));
+    if (input.kind === 'unreadable') return failure(io, json, input.error);
+    if (input.kind === 'invalid') {
+      if (json) io.out(jsonText({ file: input.file, ok: false, diagnostics: input.diagnostics.map(diagnosticJson) }));
+      else io.out(formatDiagnostics(input.file, input.diagnostics));
+      return EXIT.errors;
+    }
+    const estimate = estimateLoad(input.topology, builtinCatalogs);
+    io.out(json ? jsonText(loadJson(input.file, input.topology, estimate)) : loadReport(input.file, input.topology, estimate));
+    return EXIT.ok;
+  },
+};
