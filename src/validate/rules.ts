@@ -3,12 +3,19 @@
  * names valid metric names (`invalid recording rule name`), alert names set, expressions that parse
  * (syntax only, with lezer-promql). Alerting rules need somewhere to send alerts.
  */
-import { checkPromqlSyntax, columnOf } from '../promql/syntax.ts';
+import { checkPromqlSyntax, columnOf, type SyntaxProblem } from '../promql/syntax.ts';
 import { isValidMetricName } from '../model/names.ts';
 import { isRecordingRule } from '../model/types.ts';
 import { edgesOf, reportNode, q, type ValidationContext } from './context.ts';
 
 export function checkRules(ctx: ValidationContext): void {
+  // Templated leaves repeat the same expressions: parse each distinct text once per call.
+  const parsed = new Map<string, SyntaxProblem | null>();
+  const syntaxOf = (expr: string): SyntaxProblem | null => {
+    let p = parsed.get(expr);
+    if (p === undefined) parsed.set(expr, (p = checkPromqlSyntax(expr) ?? null));
+    return p;
+  };
   for (const server of ctx.servers) {
     const groupNames = new Set<string>();
     let alertingRules = 0;
@@ -36,7 +43,7 @@ export function checkRules(ctx: ValidationContext): void {
             reportNode(ctx, 'rule/alert-name', 'error', server, `${at}.alert`, 'the alert name is empty', { hint: 'Name the alert.' });
           }
         }
-        const problem = checkPromqlSyntax(rule.expr);
+        const problem = syntaxOf(rule.expr);
         if (problem) {
           const { line, column } = columnOf(rule.expr, problem.from);
           const message = rule.expr.trim() === '' ? "field 'expr' must be set in rule" : `${problem.message} at ${line > 1 ? `line ${line}, ` : ''}column ${column}`;

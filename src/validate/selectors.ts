@@ -5,7 +5,7 @@
  */
 import type { FederationEdge } from '../model/types.ts';
 import { isEverythingSelector, selectsOnlyRecordingRules } from '../promql/matchSelector.ts';
-import { parseSelector, type SelectorErrorKind } from '../promql/parseSelector.ts';
+import { parseSelector, type SelectorError, type SelectorErrorKind } from '../promql/parseSelector.ts';
 import { reportEdge, q, type ValidationContext } from './context.ts';
 
 const codeOfKind: Record<SelectorErrorKind, string> = {
@@ -28,13 +28,29 @@ const hintOfKind: Record<SelectorErrorKind, string> = {
   'duplicate-name': 'Set the metric name once: either name{...} or {__name__="name"}.',
 };
 
+/** What one selector text is, computed once per validation call (templated leaves repeat selectors). */
+type Analysis = { ok: false; error: SelectorError } | { ok: true; everything: boolean; rulesOnly: boolean };
+
+function analyse(text: string): Analysis {
+  const result = parseSelector(text);
+  if (!result.ok) return result;
+  const everything = isEverythingSelector(result.selector);
+  return { ok: true, everything, rulesOnly: !everything && selectsOnlyRecordingRules(result.selector) };
+}
+
 export function checkSelectors(ctx: ValidationContext): void {
+  const seen = new Map<string, Analysis>();
+  const analysed = (text: string): Analysis => {
+    let a = seen.get(text);
+    if (!a) seen.set(text, (a = analyse(text)));
+    return a;
+  };
   for (const edge of ctx.t.edges) {
-    if (edge.kind === 'federation') checkEdgeSelectors(ctx, edge);
+    if (edge.kind === 'federation') checkEdgeSelectors(ctx, edge, analysed);
   }
 }
 
-function checkEdgeSelectors(ctx: ValidationContext, edge: FederationEdge): void {
+function checkEdgeSelectors(ctx: ValidationContext, edge: FederationEdge, analysed: (text: string) => Analysis): void {
   if (edge.match.length === 0) {
     reportEdge(ctx, 'federation/no-match', 'warning', edge, 'match', 'no match[] selectors: /federate answers with nothing, so this edge federates nothing', {
       hint: 'Add selectors such as {__name__=~"job:.*"} (recording rules).',
@@ -44,7 +60,7 @@ function checkEdgeSelectors(ctx: ValidationContext, edge: FederationEdge): void 
   const raw: string[] = [];
   edge.match.forEach((text, i) => {
     const field = `match[${i}]`;
-    const result = parseSelector(text);
+    const result = analysed(text);
     if (!result.ok) {
       const { error } = result;
       reportEdge(ctx, codeOfKind[error.kind], 'error', edge, field, `${error.message} at column ${error.from + 1}`, {
@@ -53,13 +69,13 @@ function checkEdgeSelectors(ctx: ValidationContext, edge: FederationEdge): void 
       });
       return;
     }
-    if (isEverythingSelector(result.selector)) {
+    if (result.everything) {
       reportEdge(ctx, 'federation/everything', 'error', edge, field,
         `${text.trim()} federates every series of the source: the global server then holds the whole leaf and becomes its bottleneck`,
         { hint: 'Federate aggregated recording rules ({__name__=~"job:.*"}) and the few raw series you need.' });
       return;
     }
-    if (!selectsOnlyRecordingRules(result.selector)) raw.push(text.trim());
+    if (!result.rulesOnly) raw.push(text.trim());
   });
   if (raw.length > 0) {
     reportEdge(ctx, 'federation/raw-series', 'info', edge, 'match',
