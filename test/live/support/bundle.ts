@@ -3,13 +3,12 @@
  * promtool/amtool check, atomic write) and fails loudly when any step refuses.
  */
 import { join } from 'node:path';
-import { generateBundle } from '../../../src/generate/generateBundle.ts';
 import type { Topology } from '../../../src/model/types.ts';
-import { writeBundleWith } from '../../../electron/services/bundleWriter.ts';
+import { writeBundle } from '../../../electron/services/bundleWriter.ts';
 
-/** Writes the bundle into `<dir>/bundle` and returns that folder. */
+/** Writes the bundle into `<dir>/bundle-<topology name>` and returns that folder. */
 export async function exportForLiveTest(topology: Topology, dir: string): Promise<string> {
-  const result = await writeBundleWith({ validate: () => [], generate: generateBundle }, { topology, outDir: join(dir, 'bundle') });
+  const result = await writeBundle({ topology, outDir: join(dir, `bundle-${topology.name.replace(/[^a-z0-9]+/gi, '-')}`) });
   if (!result.ok) {
     throw new Error(`export of "${topology.name}" failed: ${result.error}\n${result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`).join('\n')}`);
   }
