@@ -23,6 +23,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export function formatPercent(ratio: number): string {
+  if (ratio > 0 && ratio < 0.01) return '<1%';
   return `${Math.round(ratio * 100)}%`;
 }
 

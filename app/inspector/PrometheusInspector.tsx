@@ -1,0 +1,131 @@
+/** Every field of a Prometheus server node: identity, intervals, labels, HA, hashmod, capacity, raw YAML. */
+import type { PrometheusNode } from '../../src/model/types.ts';
+import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields.tsx';
+import { KeyValueEditor } from './KeyValueEditor.tsx';
+import { LoadSummary } from './LoadSummary.tsx';
+import { RuleGroupsEditor } from './RuleGroupsEditor.tsx';
+import { splitLines, splitList, useElementDiagnostics, usePatchNode } from './useElement.ts';
+
+const roles = [
+  { value: 'leaf', label: 'Leaf (scrapes targets)' },
+  { value: 'global', label: 'Global (federates)' },
+  { value: 'shard', label: 'Shard (a slice of targets)' },
+] as const;
+
+export function PrometheusInspector({ node }: { node: PrometheusNode }) {
+  const patch = usePatchNode(node.id);
+  const { at } = useElementDiagnostics(node.id);
+  const capacity = node.capacity ?? {};
+  const setCapacity = (key: keyof NonNullable<PrometheusNode['capacity']>, v: number | undefined) => {
+    const next = { ...capacity, [key]: v };
+    if (v === undefined) delete next[key];
+    patch({ capacity: Object.keys(next).length > 0 ? next : undefined });
+  };
+  return (
+    <>
+      <LoadSummary id={node.id} />
+      <Section title="Server">
+        <TextField label="Name" value={node.name} onCommit={(name) => patch({ name })} diagnostics={at('name')} mono />
+        <SelectField label="Role" value={node.role} options={roles} onCommit={(role) => patch({ role })} diagnostics={at('role')} />
+        <TextField label="Address" value={node.address} onCommit={(address) => patch({ address })} diagnostics={at('address')} mono placeholder="host:9090" />
+      </Section>
+      <Section title="Intervals and retention">
+        <div className="pt-grid-2">
+          <TextField label="Scrape interval" value={node.scrapeInterval} onCommit={(v) => patch({ scrapeInterval: v })} diagnostics={at('scrapeInterval')} mono />
+          <TextField label="Scrape timeout" value={node.scrapeTimeout} onCommit={(v) => patch({ scrapeTimeout: v })} diagnostics={at('scrapeTimeout')} mono />
+          <TextField label="Evaluation interval" value={node.evaluationInterval} onCommit={(v) => patch({ evaluationInterval: v })} diagnostics={at('evaluationInterval')} mono />
+          <TextField label="Retention" value={node.retention} onCommit={(v) => patch({ retention: v })} diagnostics={at('retention')} mono />
+        </div>
+      </Section>
+      <Section title="External labels">
+        <KeyValueEditor label="External labels" value={node.externalLabels} onCommit={(externalLabels) => patch({ externalLabels })} diagnostics={at('externalLabels')} keyPlaceholder="dc" valuePlaceholder="eu-1" hideLabel />
+      </Section>
+      <Section title="High availability">
+        <CheckboxField
+          label="Run as an HA group (identical replicas)"
+          checked={node.ha !== undefined}
+          onCommit={(on) => patch({ ha: on ? { replicas: 2, replicaLabel: 'replica', dropReplicaLabelOnAlerts: true } : undefined })}
+          diagnostics={at('ha')}
+        />
+        {node.ha && (
+          <>
+            <div className="pt-grid-2">
+              <NumberField label="Replicas" value={node.ha.replicas} integer min={1} onCommit={(v) => v !== undefined && node.ha && patch({ ha: { ...node.ha, replicas: v } })} diagnostics={at('ha.replicas')} />
+              <TextField label="Replica label" value={node.ha.replicaLabel} onCommit={(v) => node.ha && patch({ ha: { ...node.ha, replicaLabel: v } })} diagnostics={at('ha.replicaLabel')} mono />
+            </div>
+            <CheckboxField
+              label="Drop the replica label from alerts"
+              hint="So Alertmanager de-duplicates the replicas' alerts."
+              checked={node.ha.dropReplicaLabelOnAlerts}
+              onCommit={(v) => node.ha && patch({ ha: { ...node.ha, dropReplicaLabelOnAlerts: v } })}
+              diagnostics={at('ha.dropReplicaLabelOnAlerts')}
+            />
+          </>
+        )}
+      </Section>
+      <Section title="Hashmod sharding">
+        <CheckboxField
+          label="Split the targets over shards (hashmod)"
+          checked={node.hashmod !== undefined}
+          onCommit={(on) => patch({ hashmod: on ? { shards: 2, sourceLabels: ['__address__'] } : undefined })}
+          diagnostics={at('hashmod')}
+        />
+        {node.hashmod && (
+          <div className="pt-grid-2">
+            <NumberField label="Shards" value={node.hashmod.shards} integer min={1} onCommit={(v) => v !== undefined && node.hashmod && patch({ hashmod: { ...node.hashmod, shards: v } })} diagnostics={at('hashmod.shards')} />
+            <TextField
+              label="Source labels"
+              value={node.hashmod.sourceLabels.join(', ')}
+              onCommit={(v) => node.hashmod && patch({ hashmod: { ...node.hashmod, sourceLabels: splitList(v) } })}
+              diagnostics={at('hashmod.sourceLabels')}
+              mono
+            />
+          </div>
+        )}
+        {(node.ha || node.hashmod) && (
+          <TextField
+            label="Instance addresses (one per line, optional)"
+            value={(node.instanceAddresses ?? []).join('\n')}
+            multiline
+            mono
+            placeholder="Derived from the address: port + instance index"
+            onCommit={(v) => {
+              const list = splitLines(v);
+              patch({ instanceAddresses: list.length > 0 ? list : undefined });
+            }}
+            diagnostics={at('instanceAddresses')}
+          />
+        )}
+      </Section>
+      <Section title="Capacity per instance">
+        <div className="pt-grid-2">
+          <NumberField label="Active series" value={capacity.activeSeries} optional min={1} placeholder="default" onCommit={(v) => setCapacity('activeSeries', v)} diagnostics={at('capacity.activeSeries')} />
+          <NumberField label="Samples/s" value={capacity.samplesPerSecond} optional min={1} placeholder="default" onCommit={(v) => setCapacity('samplesPerSecond', v)} diagnostics={at('capacity.samplesPerSecond')} />
+          <NumberField label="Memory (bytes)" value={capacity.memoryBytes} optional min={1} placeholder="default" onCommit={(v) => setCapacity('memoryBytes', v)} diagnostics={at('capacity.memoryBytes')} />
+          <NumberField label="Disk (bytes)" value={capacity.diskBytes} optional min={1} placeholder="default" onCommit={(v) => setCapacity('diskBytes', v)} diagnostics={at('capacity.diskBytes')} />
+        </div>
+      </Section>
+      <RuleGroupsEditor node={node} diagnostics={at('ruleGroups')} onCommit={(ruleGroups) => patch({ ruleGroups })} />
+      <Section title="Raw YAML (escape hatch)">
+        <TextField
+          label="Extra scrape_configs"
+          value={node.extraScrapeConfigs ?? ''}
+          multiline
+          mono
+          placeholder="- job_name: custom&#10;  static_configs: ..."
+          onCommit={(v) => patch({ extraScrapeConfigs: v.trim() === '' ? undefined : v })}
+          diagnostics={at('extraScrapeConfigs')}
+        />
+        <TextField
+          label="Extra top-level config"
+          value={node.extraConfig ?? ''}
+          multiline
+          mono
+          placeholder="remote_write: ..."
+          onCommit={(v) => patch({ extraConfig: v.trim() === '' ? undefined : v })}
+          diagnostics={at('extraConfig')}
+        />
+      </Section>
+    </>
+  );
+}
