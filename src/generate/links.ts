@@ -33,32 +33,58 @@ export function sortBy<T>(items: readonly T[], key: (x: T) => string): T[] {
   return [...items].sort(byString(key));
 }
 
-function nodeOfKind<K extends TopologyNode['kind']>(t: Topology, id: string, kind: K): Extract<TopologyNode, { kind: K }> | undefined {
-  const node = t.nodes.find((n) => n.id === id);
+interface LinkIndex {
+  readonly nodes: ReadonlyMap<string, TopologyNode>;
+  /** Edges whose `server` end is the key (scrape, federation, alert), in document order. */
+  readonly byServer: ReadonlyMap<string, readonly Topology['edges'][number][]>;
+}
+
+/** Built once per document object (documents are immutable), so a bundle costs O(nodes + edges). */
+const indexCache = new WeakMap<Topology, LinkIndex>();
+
+function linkIndex(t: Topology): LinkIndex {
+  const cached = indexCache.get(t);
+  if (cached) return cached;
+  const nodes = new Map(t.nodes.map((n) => [n.id, n] as const));
+  const byServer = new Map<string, Topology['edges'][number][]>();
+  for (const edge of t.edges) {
+    if (edge.kind === 'datasource') continue;
+    const list = byServer.get(edge.server);
+    if (list) list.push(edge);
+    else byServer.set(edge.server, [edge]);
+  }
+  const index = { nodes, byServer };
+  indexCache.set(t, index);
+  return index;
+}
+
+function nodeOfKind<K extends TopologyNode['kind']>(index: LinkIndex, id: string, kind: K): Extract<TopologyNode, { kind: K }> | undefined {
+  const node = index.nodes.get(id);
   return node && node.kind === kind ? (node as Extract<TopologyNode, { kind: K }>) : undefined;
 }
 
 /** The resolved links of one server. */
 export function serverLinks(t: Topology, server: PrometheusNode): ServerLinks {
-  const groups: TargetGroupNode[] = [];
+  const index = linkIndex(t);
+  const groups = new Set<TargetGroupNode>();
   const federations: FederationLink[] = [];
-  const alertmanagers: AlertmanagerNode[] = [];
-  for (const edge of t.edges) {
-    if (edge.kind === 'scrape' && edge.server === server.id) {
-      const group = nodeOfKind(t, edge.targets, 'targets');
-      if (group && !groups.includes(group)) groups.push(group);
-    } else if (edge.kind === 'federation' && edge.server === server.id) {
-      const source = nodeOfKind(t, edge.source, 'prometheus');
+  const alertmanagers = new Set<AlertmanagerNode>();
+  for (const edge of index.byServer.get(server.id) ?? []) {
+    if (edge.kind === 'scrape') {
+      const group = nodeOfKind(index, edge.targets, 'targets');
+      if (group) groups.add(group);
+    } else if (edge.kind === 'federation') {
+      const source = nodeOfKind(index, edge.source, 'prometheus');
       if (source) federations.push({ edge, source });
-    } else if (edge.kind === 'alert' && edge.server === server.id) {
-      const am = nodeOfKind(t, edge.alertmanager, 'alertmanager');
-      if (am && !alertmanagers.includes(am)) alertmanagers.push(am);
+    } else if (edge.kind === 'alert') {
+      const am = nodeOfKind(index, edge.alertmanager, 'alertmanager');
+      if (am) alertmanagers.add(am);
     }
   }
   return {
-    groups: sortBy(groups, scrapeJobName),
+    groups: sortBy([...groups], scrapeJobName),
     federations: sortBy(federations, (f) => `${federationJobName(f.source)}\u0000${f.edge.id}`),
-    alertmanagers: sortBy(alertmanagers, (a) => a.name),
+    alertmanagers: sortBy([...alertmanagers], (a) => a.name),
   };
 }
 

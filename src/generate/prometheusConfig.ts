@@ -3,7 +3,7 @@
  * global block with external labels, rule_files, scrape and federation jobs, alerting, and the
  * raw-YAML escape hatches (extraScrapeConfigs, extraConfig) merged in.
  */
-import type { YAMLMap } from 'yaml';
+import type { YMap, YNode } from './yamlText.ts';
 import { serverInstances } from '../model/instances.ts';
 import type { ServerInstance } from '../model/instances.ts';
 import type { PrometheusNode, Topology } from '../model/types.ts';
@@ -31,7 +31,7 @@ export function instanceExternalLabels(server: PrometheusNode, instance: ServerI
   return Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k] ?? '']));
 }
 
-function alertingSection(server: PrometheusNode, links: ServerLinks): YAMLMap | undefined {
+function alertingSection(server: PrometheusNode, links: ServerLinks): YMap | undefined {
   const dropReplica = server.ha && server.ha.dropReplicaLabelOnAlerts;
   const alertmanagers = links.alertmanagers.filter((am) => am.instances.length > 0);
   if (!dropReplica && alertmanagers.length === 0) return undefined;
@@ -48,15 +48,15 @@ function alertingSection(server: PrometheusNode, links: ServerLinks): YAMLMap | 
   ]);
 }
 
-function scrapeConfigs(server: PrometheusNode, instance: ServerInstance, links: ServerLinks): unknown[] {
-  const jobs: unknown[] = [
+function scrapeConfigs(server: PrometheusNode, instance: ServerInstance, links: ServerLinks): YNode[] {
+  const jobs: YNode[] = [
     ...links.groups.map((g) => scrapeJob(server, instance, g)),
     ...links.federations.map(federationJob),
   ];
   if (server.extraScrapeConfigs !== undefined) {
     const extra = parseRawList(server.extraScrapeConfigs);
-    if (extra.ok) jobs.push(...extra.node.items);
-    else if (jobs.length > 0) withComment(jobs[jobs.length - 1] as YAMLMap, ` extraScrapeConfigs left out: ${oneLine(extra.error)}`);
+    if (extra.ok) jobs.push(...extra.node);
+    else if (jobs.length > 0) withComment(jobs[jobs.length - 1]!, ` extraScrapeConfigs left out: ${oneLine(extra.error)}`);
   }
   return jobs;
 }

@@ -3,18 +3,18 @@ import { isRecordingRule } from '../model/types.ts';
 import type { PrometheusNode, Rule, Topology } from '../model/types.ts';
 import { oneLine } from './links.ts';
 import { blockSeq, orderedMap, toYamlText } from './yamlText.ts';
-import type { YAMLMap } from 'yaml';
+import type { YMap } from './yamlText.ts';
 
 /** Rule file name next to each instance's prometheus.yml (`rule_files: [rules.yml]`). */
 export const RULE_FILE = 'rules.yml';
 
-function sortedMap(map: Readonly<Record<string, string>> | undefined): YAMLMap | undefined {
+function sortedMap(map: Readonly<Record<string, string>> | undefined): YMap | undefined {
   if (!map) return undefined;
   const keys = Object.keys(map).sort();
   return keys.length ? orderedMap(keys.map((k) => [k, map[k]] as const)) : undefined;
 }
 
-function ruleNode(rule: Rule): YAMLMap {
+function ruleNode(rule: Rule): YMap {
   if (isRecordingRule(rule)) {
     return orderedMap([['record', rule.record], ['expr', rule.expr], ['labels', sortedMap(rule.labels)]]);
   }

@@ -2,7 +2,7 @@
  * The scrape_configs entries of one Prometheus instance: a job per scrape edge (with the hashmod pair
  * of its shard) and a `/federate` job per federation edge.
  */
-import type { YAMLMap } from 'yaml';
+import type { YMap } from './yamlText.ts';
 import type { ServerInstance } from '../model/instances.ts';
 import { federationJobName, scrapeJobName } from '../model/jobs.ts';
 import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
@@ -15,7 +15,7 @@ import { addressList, blockSeq, flowSeq, mergeMaps, orderedMap, parseRawMap, sin
 export const HASHMOD_TARGET_LABEL = '__tmp_hash';
 
 /** The canonical hashmod + keep pair for `shard` of `server` (domain.md, Prometheus conf.good.yml). */
-export function hashmodRelabelConfigs(server: PrometheusNode, shard: number): YAMLMap[] {
+export function hashmodRelabelConfigs(server: PrometheusNode, shard: number): YMap[] {
   const hashmod = server.hashmod;
   if (!hashmod) return [];
   return [
@@ -33,13 +33,13 @@ export function hashmodRelabelConfigs(server: PrometheusNode, shard: number): YA
   ];
 }
 
-function sortedLabels(labels: Readonly<Record<string, string>>): YAMLMap | undefined {
+function sortedLabels(labels: Readonly<Record<string, string>>): YMap | undefined {
   const keys = Object.keys(labels).sort();
   return keys.length ? orderedMap(keys.map((k) => [k, labels[k]] as const)) : undefined;
 }
 
 /** The scrape job of a target group on one instance of `server`. */
-export function scrapeJob(server: PrometheusNode, instance: ServerInstance, group: TargetGroupNode): YAMLMap {
+export function scrapeJob(server: PrometheusNode, instance: ServerInstance, group: TargetGroupNode): YMap {
   const { targets, placeholder } = groupTargets(group);
   let staticConfigs;
   if (targets.length > 0) {
@@ -73,7 +73,7 @@ export function scrapeJob(server: PrometheusNode, instance: ServerInstance, grou
 }
 
 /** The `/federate` job of a federation edge. */
-export function federationJob(link: FederationLink): YAMLMap {
+export function federationJob(link: FederationLink): YMap {
   const { edge, source } = link;
   const instances = federationSourceInstances(source, edge);
   const job = orderedMap([

@@ -1,120 +1,255 @@
 /**
  * YAML writing in the style of the Prometheus docs: 2-space indent, sequences indented under their key,
- * selectors and addresses single-quoted, short lists in flow style. Built on the `yaml` package's
- * node API so comments (placeholders, merged raw YAML) survive.
+ * selectors and addresses single-quoted, short lists in flow style, comments where they help.
+ *
+ * Generated content is a small tree (maps, sequences, scalars) written by a fast emitter of our own
+ * (a 1,000-server bundle is thousands of files); raw YAML from the escape hatches stays a `yaml`
+ * package node, merged into the tree and written by that package, so its comments survive.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isSeq, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as RawNode, YAMLMap as RawMap, YAMLSeq as RawSeq } from 'yaml';
+import { blockLiteral, scalarText } from './yamlScalar.ts';
 
-/** A value the generators hand to toYamlText: plain data with `yaml` nodes where style matters. */
-export type YamlValue = unknown;
+/** A scalar with an explicit quoting style. */
+export interface YScalar { readonly kind: 'scalar'; readonly value: string; readonly style: 'single' | 'double'; comment?: string }
+/** An ordered mapping. */
+export interface YMap { readonly kind: 'map'; entries: YEntry[]; comment?: string }
+/** A sequence, block (`- a`) or flow (`[a, b]`). */
+export interface YSeq { readonly kind: 'seq'; items: YValue[]; readonly flow: boolean; comment?: string }
+/** A node of parsed raw YAML, written by the `yaml` package. */
+export interface YRaw { readonly kind: 'raw'; readonly node: RawNode; comment?: string }
+export type YNode = YScalar | YMap | YSeq | YRaw;
+/** What the generators build: nodes, or plain strings, numbers and booleans. */
+export type YValue = YNode | string | number | boolean;
+export interface YEntry { readonly key: string | YScalar; value: YValue }
 
 /** A single-quoted scalar: `'{__name__=~"job:.*"}'`. */
-export function singleQuoted(value: string): Scalar {
-  const s = new Scalar(value);
-  s.type = Scalar.QUOTE_SINGLE;
-  return s;
+export function singleQuoted(value: string): YScalar {
+  return { kind: 'scalar', value, style: 'single' };
 }
 
 /** A flow sequence `[a, b]` of the given items. */
-export function flowSeq(items: readonly unknown[]): YAMLSeq {
-  const seq = new YAMLSeq();
-  seq.flow = true;
-  for (const item of items) seq.items.push(item);
-  return seq;
+export function flowSeq(items: readonly YValue[]): YSeq {
+  return { kind: 'seq', items: [...items], flow: true };
 }
 
-/** A block sequence whose items are nodes or plain values. */
-export function blockSeq(items: readonly unknown[]): YAMLSeq {
-  const seq = new YAMLSeq();
-  for (const item of items) seq.items.push(item);
-  return seq;
+/** A block sequence. */
+export function blockSeq(items: readonly YValue[]): YSeq {
+  return { kind: 'seq', items: [...items], flow: false };
 }
 
-/** An ordered map from [key, value] entries (keys may be nodes, e.g. a quoted `'match[]'`). */
-export function orderedMap(entries: readonly (readonly [unknown, unknown])[]): YAMLMap {
-  const map = new YAMLMap();
-  for (const [k, v] of entries) if (v !== undefined) map.items.push(new Pair(k, v));
-  return map;
+/** An ordered map from [key, value] entries; entries whose value is undefined are left out. */
+export function orderedMap(entries: readonly (readonly [string | YScalar, YValue | undefined])[]): YMap {
+  const out: YEntry[] = [];
+  for (const [key, value] of entries) if (value !== undefined) out.push({ key, value });
+  return { kind: 'map', entries: out };
 }
 
 /** Addresses, single-quoted: flow style when short (Prometheus docs style), block when long. */
-export function addressList(addresses: readonly string[]): YAMLSeq {
-  const quoted = addresses.map(singleQuoted);
+export function addressList(addresses: readonly string[]): YSeq {
+  const quotedItems = addresses.map(singleQuoted);
   const width = addresses.reduce((n, a) => n + a.length + 4, 0);
-  return addresses.length <= 3 && width <= 60 ? flowSeq(quoted) : blockSeq(quoted);
+  return addresses.length <= 3 && width <= 60 ? flowSeq(quotedItems) : blockSeq(quotedItems);
 }
 
-/** Attaches a comment line above a node (without the leading `#`). */
-export function withComment<T extends Node>(node: T, comment: string): T {
-  node.commentBefore = node.commentBefore ? `${comment}\n${node.commentBefore}` : comment;
+/** Attaches comment lines (without the leading `#`) above a node. */
+export function withComment<T extends YNode>(node: T, comment: string): T {
+  node.comment = node.comment ? `${comment}\n${node.comment}` : comment;
   return node;
 }
 
-/** Renders a value as YAML text with an optional header comment; always ends with one newline. */
-export function toYamlText(value: YamlValue, header?: string): string {
-  const doc = new Document(value);
-  if (header) doc.commentBefore = header.split('\n').map((l) => (l ? ` ${l}` : '')).join('\n');
-  return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
+// ---- emitter ---------------------------------------------------------------------------------
+
+const pad = (n: number) => ' '.repeat(n);
+const isNode = (v: YValue): v is YNode => typeof v === 'object';
+
+function commentLines(comment: string | undefined, indent: number, out: string[]): void {
+  if (comment === undefined) return;
+  for (const line of comment.split('\n')) out.push(`${pad(indent)}#${line}`);
 }
+
+function rawText(node: RawNode): string[] {
+  const text = new Document(node).toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
+  return text.replace(/\n+$/, '').split('\n');
+}
+
+function flowText(seq: YSeq): string {
+  return `[${seq.items.map((i) => (isNode(i) ? (i.kind === 'scalar' ? scalarText(i.value, i.style) : '') : scalarText(i, undefined, true))).join(', ')}]`;
+}
+
+function keyText(key: string | YScalar): string {
+  return typeof key === 'string' ? scalarText(key) : scalarText(key.value, key.style);
+}
+
+/** Writes `value` after `head` (`key:` or `-`), children at `indent`. */
+function emitAfter(head: string, value: YValue, indent: number, out: string[], seqItem: boolean): void {
+  const at = pad(indent - 2);
+  if (!isNode(value) || value.kind === 'scalar') {
+    const v = isNode(value) ? value.value : value;
+    const literal = typeof v === 'string' && !(isNode(value) && value.style) ? blockLiteral(v) : undefined;
+    if (literal) {
+      out.push(`${at}${head} ${literal.header}`);
+      for (const line of literal.lines) out.push(line ? `${pad(indent)}${line}` : '');
+    } else {
+      out.push(`${at}${head} ${isNode(value) ? scalarText(value.value, value.style) : scalarText(value)}`);
+    }
+    return;
+  }
+  if (value.kind === 'raw') {
+    const lines = rawText(value.node);
+    const block = (isMap(value.node) || isSeq(value.node)) && !(value.node as RawMap | RawSeq).flow && (value.node as RawMap | RawSeq).items.length > 0;
+    if (block && seqItem) {
+      let i = 0;
+      for (; i < lines.length && (lines[i]!.startsWith('#') || lines[i] === ''); i++) out.push(lines[i] ? `${at}${lines[i]}` : '');
+      out.push(`${at}${head} ${lines[i] ?? ''}`);
+      for (const line of lines.slice(i + 1)) out.push(line ? `${pad(indent)}${line}` : '');
+    } else if (block) {
+      out.push(`${at}${head}`);
+      for (const line of lines) out.push(line ? `${pad(indent)}${line}` : '');
+    } else {
+      out.push(`${at}${head} ${lines[0] ?? ''}`);
+      for (const line of lines.slice(1)) out.push(line ? `${pad(indent - 2)}${line}` : '');
+    }
+    return;
+  }
+  if (value.kind === 'seq' && (value.flow || value.items.length === 0)) {
+    out.push(`${at}${head} ${flowText(value)}`);
+    return;
+  }
+  if (value.kind === 'map' && value.entries.length === 0) {
+    out.push(`${at}${head} {}`);
+    return;
+  }
+  if (seqItem && value.kind === 'map') {
+    const lines: string[] = [];
+    emitMap(value, indent, lines);
+    out.push(`${at}${head} ${lines[0]!.slice(indent)}`, ...lines.slice(1));
+    return;
+  }
+  out.push(`${at}${head}`);
+  commentLines(value.comment, indent, out);
+  if (value.kind === 'map') emitMap(value, indent, out);
+  else emitSeq(value, indent, out);
+}
+
+function emitMap(map: YMap, indent: number, out: string[]): void {
+  for (const { key, value } of map.entries) emitAfter(`${keyText(key)}:`, value, indent + 2, out, false);
+}
+
+function emitSeq(seq: YSeq, indent: number, out: string[]): void {
+  for (const item of seq.items) {
+    if (isNode(item) && item.kind !== 'seq') commentLines(item.comment, indent, out);
+    emitAfter('-', item, indent + 2, out, true);
+  }
+}
+
+/** Renders a map as a YAML document with an optional header comment; always ends with one newline. */
+export function toYamlText(root: YMap, header?: string): string {
+  const out: string[] = [];
+  if (header) {
+    commentLines(header.split('\n').map((l) => (l ? ` ${l}` : '')).join('\n'), 0, out);
+    out.push('');
+  }
+  commentLines(root.comment, 0, out);
+  emitMap(root, 0, out);
+  return `${out.join('\n')}\n`;
+}
+
+// ---- raw YAML -------------------------------------------------------------------------------
 
 /** Raw YAML text parsed for merging: the node, or why it cannot be merged. */
 export type RawYaml<T> = { ok: true; node: T } | { ok: false; error: string };
 
-function parseRaw(text: string): { ok: true; contents: unknown } | { ok: false; error: string } {
+function parseRaw(text: string): { ok: true; contents: RawNode | null } | { ok: false; error: string } {
   const doc = parseDocument(text);
   const first = doc.errors[0];
   if (first) return { ok: false, error: first.message.split('\n')[0] ?? 'invalid YAML' };
   return { ok: true, contents: doc.contents };
 }
 
-/** Parses raw YAML that must be a list (extraScrapeConfigs); an empty text is an empty list. */
-export function parseRawList(text: string): RawYaml<YAMLSeq> {
-  if (text.trim() === '') return { ok: true, node: new YAMLSeq() };
+const raw = (node: RawNode, comment?: string | null): YRaw => (comment ? { kind: 'raw', node, comment } : { kind: 'raw', node });
+
+/** Parses raw YAML that must be a list (extraScrapeConfigs): its items; an empty text is an empty list. */
+export function parseRawList(text: string): RawYaml<YRaw[]> {
+  if (text.trim() === '') return { ok: true, node: [] };
   const r = parseRaw(text);
   if (!r.ok) return r;
-  if (r.contents === null) return { ok: true, node: new YAMLSeq() };
-  return isSeq(r.contents) ? { ok: true, node: r.contents } : { ok: false, error: 'expected a YAML list' };
+  if (r.contents === null) return { ok: true, node: [] };
+  if (!isSeq(r.contents)) return { ok: false, error: 'expected a YAML list' };
+  const seq = r.contents;
+  return { ok: true, node: seq.items.map((item, i) => {
+    const node = item as RawNode;
+    const comment = i === 0 && seq.commentBefore ? seq.commentBefore : undefined;
+    const own = node.commentBefore ?? undefined;
+    node.commentBefore = null;
+    const joined = [comment, own].filter((c): c is string => !!c).join('\n');
+    return raw(node, joined || undefined);
+  }) };
 }
 
-/** Parses raw YAML that must be a mapping (extraConfig); an empty text is an empty mapping. */
-export function parseRawMap(text: string): RawYaml<YAMLMap> {
-  if (text.trim() === '') return { ok: true, node: new YAMLMap() };
+/** Parses raw YAML that must be a mapping (extraConfig): its entries as tree entries. */
+export function parseRawMap(text: string): RawYaml<YMap> {
+  if (text.trim() === '') return { ok: true, node: orderedMap([]) };
   const r = parseRaw(text);
   if (!r.ok) return r;
-  if (r.contents === null) return { ok: true, node: new YAMLMap() };
-  return isMap(r.contents) ? { ok: true, node: r.contents } : { ok: false, error: 'expected a YAML mapping (key: value lines)' };
+  if (r.contents === null) return { ok: true, node: orderedMap([]) };
+  if (!isMap(r.contents)) return { ok: false, error: 'expected a YAML mapping (key: value lines)' };
+  const entries: YEntry[] = r.contents.items.map((pair) => {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const value = pair.value as RawNode | null;
+    return { key, value: value === null ? '' : raw(value, isScalar(pair.key) ? pair.key.commentBefore : undefined) };
+  });
+  return { ok: true, node: { kind: 'map', entries } };
 }
 
-/** The string form of a map key (`Scalar` or plain). */
-export function keyName(key: unknown): string {
-  return key instanceof Scalar ? String(key.value) : String(key);
+/** The string form of a map key. */
+export function keyName(key: string | YScalar): string {
+  return typeof key === 'string' ? key : key.value;
+}
+
+function rawItems(value: YValue): YValue[] | undefined {
+  if (!isNode(value)) return undefined;
+  if (value.kind === 'seq') return value.items;
+  if (value.kind === 'raw' && isSeq(value.node)) return value.node.items.map((n) => raw(n as RawNode));
+  return undefined;
+}
+
+function rawEntries(value: YValue): YEntry[] | undefined {
+  if (!isNode(value)) return undefined;
+  if (value.kind === 'map') return value.entries;
+  if (value.kind === 'raw' && isMap(value.node)) {
+    return value.node.items.map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : String(p.key), value: raw(p.value as RawNode) }));
+  }
+  return undefined;
 }
 
 /**
- * Merges the pairs of `extra` into `base` (mutates and returns base): a key new to base is appended;
- * for a key both have, sequences are concatenated (`extraFirst` lists keys whose extra items go
- * first, e.g. relabel_configs before the hashmod pair), mappings are merged one level down with base's
- * keys kept, and otherwise the extra value wins, except for keys in `locked`.
+ * Merges the entries of `extra` into `base` (mutates and returns base): a key new to base is appended;
+ * for a key both have, lists are concatenated (`extraFirst` lists keys whose extra items go first,
+ * e.g. relabel_configs before the hashmod pair), mappings are merged one level down with base's keys
+ * kept, and otherwise the extra value wins, except for keys in `locked`.
  */
-export function mergeMaps(base: YAMLMap, extra: YAMLMap, options: { locked?: readonly string[]; extraFirst?: readonly string[] } = {}): YAMLMap {
-  for (const pair of extra.items) {
-    const name = keyName(pair.key);
+export function mergeMaps(base: YMap, extra: YMap, options: { locked?: readonly string[]; extraFirst?: readonly string[] } = {}): YMap {
+  for (const entry of extra.entries) {
+    const name = keyName(entry.key);
     if (options.locked?.includes(name)) continue;
-    const existing = base.items.find((p) => keyName(p.key) === name);
+    const existing = base.entries.find((e) => keyName(e.key) === name);
     if (!existing) {
-      base.items.push(pair);
-    } else if (isSeq(existing.value) && isSeq(pair.value)) {
-      existing.value.items = options.extraFirst?.includes(name)
-        ? [...pair.value.items, ...existing.value.items]
-        : [...existing.value.items, ...pair.value.items];
-    } else if (isMap(existing.value) && isMap(pair.value)) {
-      for (const sub of pair.value.items) {
-        if (!existing.value.items.some((p) => keyName(p.key) === keyName(sub.key))) existing.value.items.push(sub);
-      }
+      base.entries.push(entry);
+      continue;
+    }
+    const [baseItems, extraItems] = [rawItems(existing.value), rawItems(entry.value)];
+    const [baseEntries, extraEntries] = [rawEntries(existing.value), rawEntries(entry.value)];
+    if (baseItems && extraItems) {
+      existing.value = blockSeq(options.extraFirst?.includes(name) ? [...extraItems, ...baseItems] : [...baseItems, ...extraItems]);
+    } else if (baseEntries && extraEntries) {
+      const merged = orderedMap(baseEntries.map((e) => [e.key, e.value] as const));
+      for (const sub of extraEntries) if (!merged.entries.some((e) => keyName(e.key) === keyName(sub.key))) merged.entries.push(sub);
+      existing.value = merged;
     } else {
-      existing.value = pair.value;
+      existing.value = entry.value;
     }
   }
   return base;
 }
+
