@@ -8,8 +8,8 @@ const specialWords = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n
 
 /** Looks like a number, a sexagesimal number, a date or a YAML 1.1 float/int in any base. */
 function numberLike(s: string): boolean {
-  if (/^[-+]?\.(inf|nan)$/i.test(s)) return true;
-  return /[0-9]/.test(s) && /^[-+]?[0-9._:eExXoObBa-fA-F]+$/.test(s) && /^[-+.]?[0-9]/.test(s);
+  if (/^[-+]?\.(inf|nan)$/i.test(s) || /^[-+._:]+$/.test(s)) return true;
+  return /[0-9]/.test(s) && /^[-+]?[0-9._:eExXoObBa-fA-F-]+$/.test(s) && /^[-+.]?[0-9]/.test(s);
 }
 
 /** True when `s` can be written as a plain scalar; `flow` for items of `[a, b]` (stricter). */
