@@ -30,7 +30,8 @@ export const chromiumLaunchOptions = {
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'e2e/artifacts/test-results',
+  // Per run (port), so parallel runs by other engineers do not wipe each other's traces.
+  outputDir: `e2e/artifacts/runs/${port}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

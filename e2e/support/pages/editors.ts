@@ -12,7 +12,8 @@ export class EditorsPage {
   async openConfigPreview(): Promise<Locator> {
     await openSidebarTab(this.page, 'Config');
     const pane = this.page.getByTestId('config-preview');
-    await expect(pane.locator('.monaco-editor .view-lines')).toBeVisible();
+    // The first pane loads Monaco (a few MB) on demand.
+    await expect(pane.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 30_000 });
     return pane;
   }
 
