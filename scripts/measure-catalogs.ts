@@ -22,11 +22,13 @@ export interface MeasuredMetric {
   series: number;
   labels: string[];
   type?: string;
+  /** Distinct values per label. */
+  values?: Record<string, number>;
 }
 
 /** Parses the Prometheus text exposition format: series per metric name, label names, family types. */
 export function countExposition(text: string): MeasuredMetric[] {
-  const byName = new Map<string, { series: number; labels: Set<string> }>();
+  const byName = new Map<string, { series: number; labels: Map<string, Set<string>> }>();
   const types = new Map<string, string>();
   for (const line of text.split('\n')) {
     if (line.startsWith('# TYPE ')) {
@@ -37,9 +39,14 @@ export function countExposition(text: string): MeasuredMetric[] {
     if (line === '' || line.startsWith('#')) continue;
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s/.exec(line);
     if (!m || !m[1]) continue;
-    const entry = byName.get(m[1]) ?? { series: 0, labels: new Set<string>() };
+    const entry = byName.get(m[1]) ?? { series: 0, labels: new Map<string, Set<string>>() };
     entry.series++;
-    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="(?:[^"\\]|\\.)*"/g)) if (l[1]) entry.labels.add(l[1]);
+    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
+      if (!l[1]) continue;
+      const values = entry.labels.get(l[1]) ?? new Set<string>();
+      values.add(l[2] ?? '');
+      entry.labels.set(l[1], values);
+    }
     byName.set(m[1], entry);
   }
   const familyOf = (name: string) => {
@@ -53,7 +60,9 @@ export function countExposition(text: string): MeasuredMetric[] {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, e]) => {
       const type = familyOf(name);
-      return { name, series: e.series, labels: [...e.labels].sort(), ...(type ? { type } : {}) };
+      const labels = [...e.labels.keys()].sort();
+      const values = Object.fromEntries(labels.map((l) => [l, e.labels.get(l)?.size ?? 0]));
+      return { name, series: e.series, labels, ...(type ? { type } : {}), ...(labels.length ? { values } : {}) };
     });
 }
 

@@ -45,10 +45,41 @@ export function aggregate(blocks: readonly SeriesBlock[], grouping: Grouping, li
       continue;
     }
     const instances = byInstance ? [...new Set(members.flatMap((m) => m.instances))] : [];
-    const perInstance = free.length > 0 ? Math.max(...members.map((m) => m.perInstance)) : 1;
-    out.push({ labels, free, instances, perInstance });
+    const perInstance = free.length > 0 ? freeCombinations(free, members) : 1;
+    const cardinality = commonCardinality(free, members);
+    out.push(cardinality ? { labels, free, instances, perInstance, cardinality } : { labels, free, instances, perInstance });
   }
   return out;
+}
+
+/**
+ * Distinct value combinations of the free labels per instance: the product of their known value
+ * counts (catalog `values`), never more than the largest block's series per instance; that largest
+ * figure when a count is unknown.
+ */
+function freeCombinations(free: readonly string[], members: readonly SeriesBlock[]): number {
+  const bound = Math.max(...members.map((m) => m.perInstance));
+  let product = 1;
+  for (const label of free) {
+    let count = 0;
+    for (const m of members) {
+      const c = m.cardinality?.[label];
+      if (c === undefined) return bound;
+      count = Math.max(count, c);
+    }
+    product *= count;
+  }
+  return Math.min(bound, product);
+}
+
+function commonCardinality(free: readonly string[], members: readonly SeriesBlock[]): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const label of free) {
+    const counts = members.map((m) => m.cardinality?.[label]);
+    if (counts.some((c) => c === undefined)) continue;
+    out[label] = Math.max(...(counts as number[]));
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function groupingWithout(block: SeriesBlock, without: readonly string[]): string[] {

@@ -17,6 +17,8 @@ export interface CatalogMetric {
   readonly labels: readonly string[];
   /** Metric family type from `# TYPE` (counter, gauge, histogram, summary, untyped). */
   readonly type?: string;
+  /** Distinct values of each label on one target (`{"cpu": 2, "mode": 8}`), when measured. */
+  readonly values?: Readonly<Record<string, number>>;
 }
 
 /** Where a catalog's numbers come from. */
@@ -46,6 +48,7 @@ const CatalogMetricSchema = z.object({
   series: z.number().nonnegative(),
   labels: z.array(z.string()).default([]),
   type: z.string().optional(),
+  values: z.record(z.string(), z.number().nonnegative()).optional(),
 });
 
 const ExporterCatalogSchema = z.object({

@@ -25,6 +25,7 @@ function holdings(): SeriesBlock[] {
     block('http_requests_total', 'db', db, 6, ['code', 'method'], { tier: 'db' }),
     block('req_duration_seconds_bucket', 'api', api, 12, ['le']),
     block('node_cpu_seconds_total', 'api', api, 8, ['cpu', 'mode']),
+    { ...block('cpu_measured', 'api', api, 16, ['cpu', 'mode']), cardinality: { cpu: 2, mode: 8 } },
   ];
 }
 
@@ -40,6 +41,9 @@ describe('ruleOutputBlocks: series a recording rule writes', () => {
     ['sum by (job, instance)', 'sum by (job, instance) (rate(http_requests_total[5m]))', 5],
     ['a known group label', 'sum by (tier) (up)', 2],
     ['a label of unknown values: at most the series per target', 'sum by (mode) (rate(node_cpu_seconds_total[5m]))', 8],
+    ['measured value counts: by (mode) gives the modes', 'sum by (mode) (rate(cpu_measured[5m]))', 8],
+    ['measured value counts: by (instance, cpu)', 'sum by (instance, cpu) (rate(cpu_measured[5m]))', 3 * 2],
+    ['measured value counts never exceed the series', 'sum by (cpu, mode) (cpu_measured)', 16],
     ['without (instance) keeps the other labels', 'sum without (instance) (rate(http_requests_total[5m]))', 12],
     ['without (code, method) keeps instance', 'sum without (code, method) (rate(http_requests_total[5m]))', 5],
     ['histogram_quantile drops le', 'histogram_quantile(0.9, sum by (le, job) (rate(req_duration_seconds_bucket[5m])))', 1],

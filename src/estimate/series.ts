@@ -19,6 +19,8 @@ export interface SeriesBlock {
   readonly instances: readonly string[];
   /** Series per instance (or in total when `instances` is empty). */
   readonly perInstance: SeriesCount;
+  /** Distinct values per instance of some free labels (from the catalogs), when known. */
+  readonly cardinality?: Readonly<Record<string, number>>;
 }
 
 /** Series in a block. */

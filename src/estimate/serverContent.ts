@@ -210,7 +210,8 @@ function buildTemplates(group: TargetGroupNode, catalog: ExporterCatalog | undef
     // The group's own figure scales the catalog's metrics (same names, proportionally more series).
     const scale = seriesPerTarget / catalog.seriesPerTarget;
     for (const m of catalog.metrics) {
-      out.push({ labels: { ...known, __name__: m.name }, free: m.labels.filter((l) => !(l in known)), instances: [], perInstance: m.series * scale });
+      const block: SeriesBlock = { labels: { ...known, __name__: m.name }, free: m.labels.filter((l) => !(l in known)), instances: [], perInstance: m.series * scale };
+      out.push(m.values && scale === 1 ? { ...block, cardinality: m.values } : block);
     }
   } else if (seriesPerTarget > 0) {
     // Unknown metric names: one nameless block; only selectors that leave the name open pick it.
