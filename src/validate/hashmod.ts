@@ -56,6 +56,12 @@ export function checkHashmod(ctx: ValidationContext): void {
       }
     });
     if (hashmod.shards < 2) continue;
+    const rules = server.ruleGroups.reduce((n, g) => n + g.rules.length, 0);
+    if (rules > 0) {
+      reportNode(ctx, 'hashmod/partial-rules', 'info', server, 'ruleGroups',
+        `each of the ${hashmod.shards} shards evaluates the ${rules} rule(s) over its own share of the targets only; results differ by ${q(HASHMOD_SHARD_LABEL)}`,
+        { hint: `Aggregate shard results again where they meet, e.g. sum without (${HASHMOD_SHARD_LABEL}) (...) on the global; alert thresholds on aggregates see one shard's slice.` });
+    }
     const groups = scrapedGroups(ctx, server);
     checkConstantKey(ctx, server, groups);
     checkIdleShards(ctx, server, groups);

@@ -63,7 +63,9 @@ function checkEdgeSelectors(ctx: ValidationContext, edge: FederationEdge, analys
     const result = analysed(text);
     if (!result.ok) {
       const { error } = result;
-      reportEdge(ctx, codeOfKind[error.kind], 'error', edge, field, `${error.message} at column ${error.from + 1}`, {
+      // A column helps where the problem is one spot; an expression or a matcher set is the whole text.
+      const pointed = error.kind !== 'not-selector' && error.kind !== 'empty-matchers';
+      reportEdge(ctx, codeOfKind[error.kind], 'error', edge, field, pointed ? `${error.message} at column ${error.from + 1}` : error.message, {
         hint: hintOfKind[error.kind],
         column: error.from + 1,
       });

@@ -110,6 +110,7 @@ const rows: Row[] = [
   { code: 'hashmod/shard-label-collision', severity: 'error', build: () => healthy({ hashmod: { shards: 2 }, externalLabels: { dc: 'x', prometheus_shard: 'x' } }), at: { node: 'leaf', field: 'externalLabels.prometheus_shard' }, message: 'set by PromTopo on every hashmod shard' },
   { code: 'hashmod/constant-key', severity: 'warning', build: () => healthy({ hashmod: { shards: 2, sourceLabels: ['instance'] } }), at: { node: 'leaf', field: 'hashmod.sourceLabels' }, message: '"instance" is not set on the targets of "node"' },
   { code: 'hashmod/idle-shards', severity: 'warning', build: () => healthy({ hashmod: { shards: 4 } }), at: { node: 'leaf', field: 'hashmod.shards' }, message: 'get no target (1 target(s) hashed offline)' },
+  { code: 'hashmod/partial-rules', severity: 'info', build: () => healthy({ hashmod: { shards: 2 }, ...rule({ record: 'job:up:sum', expr: 'sum by (job) (up)' }) }), at: { node: 'leaf', field: 'ruleGroups' }, message: 'evaluates the 1 rule(s) over its own share of the targets' },
   { code: 'hashmod/federation', severity: 'warning', build: () => healthy({}, { hashmod: { shards: 2 } }), at: { edge: FED }, message: 'each of the 2 hashmod shards of "global" federates "leaf" in full' },
   // alertmanager and grafana
   { code: 'alertmanager/no-instances', severity: 'error', build: () => healthy({}, {}, {}, { nodes: [alertmanager('am', [])], edges: [alert('leaf', 'am')] }), at: { node: 'am', field: 'instances' }, message: 'has no instances' },
