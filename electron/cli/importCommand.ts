@@ -1,0 +1,184 @@
+/**
+ * `promtopo import FILE... [--out FILE.promtopo.json]`: prometheus.yml files (their rule files are
+ * picked up from beside them) -> one topology. Without --out the document goes to stdout;
+ * diagnostics go to stderr. Exit 0 imported, 1 a config has errors (nothing written), 2 usage or
+ * unreadable input (missing file, a folder, too large). `--json` prints one JSON object instead.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { hasErrors } from '../../src/model/diagnostic.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
+import { serializeTopology } from '../../src/model/document.ts';
+import { importConfigs } from '../../src/import/importConfigs.ts';
+import type { ImportFile } from '../../src/import/importConfigs.ts';
+import { ruleFileRefs } from '../../src/import/ruleFileRefs.ts';
+import { MAX_IMPORT_FILE_CHARS } from '../../src/import/yamlTree.ts';
+import { writeFileAtomically } from '../services/atomicFile.ts';
+import type { CliCommand } from './command.ts';
+import { EXIT } from './command.ts';
+import { parseCommandArgs } from './args.ts';
+import { diagnosticJson, jsonText, summarize, summaryLine } from './output.ts';
+import { usageFailure } from './validateCommand.ts';
+
+const usage = `Usage: promtopo import FILE... [--out FILE.promtopo.json] [--json]
+
+Imports existing Prometheus configurations (prometheus.yml, one per server instance) as one
+topology. Rule files named in rule_files are read from beside each config; a whole exported
+bundle (prometheus/*/prometheus.yml, run files, alertmanager/, grafana/) can be given too.
+Servers are named from PromTopo's header comment, the folder or file name, or external labels;
+hashmod shards and HA replicas of one configuration become one server. What PromTopo does not
+model is kept verbatim and written back on export (see docs/import.md).
+
+Options:
+  --out FILE  write the topology there (atomically) instead of printing it on stdout
+  --json      print {"ok", "out", "summary", "diagnostics", "topology"} on stdout
+  -h, --help  show this help
+
+Exit status: 0 imported, 1 a configuration has errors (nothing is written),
+2 usage error or an unreadable input (missing file, a folder, a file over 5 MiB).
+`;
+
+/** A file read for import, or why it could not be read. */
+export type ReadImport = { ok: true; files: ImportFile[] } | { ok: false; error: string };
+
+function displayName(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  const name = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  return name.split(sep).join('/');
+}
+
+async function readOne(cwd: string, abs: string): Promise<{ ok: true; file: ImportFile } | { ok: false; error: string }> {
+  const name = displayName(cwd, abs);
+  let stat;
+  try {
+    stat = await fs.stat(abs);
+  } catch {
+    return { ok: false, error: `${name}: no such file` };
+  }
+  if (stat.isDirectory()) return { ok: false, error: `${name}: is a folder; give the config files (e.g. ${name}/prometheus.yml)` };
+  if (!stat.isFile()) return { ok: false, error: `${name}: not a regular file` };
+  if (stat.size > MAX_IMPORT_FILE_CHARS) return { ok: false, error: `${name}: larger than ${MAX_IMPORT_FILE_CHARS / 1024 / 1024} MiB; not a Prometheus config` };
+  try {
+    const bytes = await fs.readFile(abs);
+    if (bytes.includes(0)) return { ok: false, error: `${name}: binary content (NUL bytes); expected YAML text` };
+    return { ok: true, file: { name, text: bytes.toString('utf8') } };
+  } catch (e) {
+    return { ok: false, error: `${name}: cannot read (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+/**
+ * Reads the given paths (relative to `cwd`) plus the rule files their rule_files name that exist
+ * beside them (a `*` in the last segment is expanded). Names in the result are relative to cwd.
+ */
+export async function readImportFiles(paths: readonly string[], cwd: string): Promise<ReadImport> {
+  const files: ImportFile[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (seen.has(abs)) continue;
+    seen.add(abs);
+    const r = await readOne(cwd, abs);
+    if (!r.ok) return r;
+    files.push(r.file);
+  }
+  for (const given of [...files]) {
+    const dir = dirname(resolve(cwd, given.name));
+    for (const pattern of ruleFileRefs(given.name, given.text)) {
+      for (const abs of await expand(dir, pattern)) {
+        if (seen.has(abs)) continue;
+        seen.add(abs);
+        const r = await readOne(cwd, abs);
+        if (r.ok) files.push(r.file);
+      }
+    }
+  }
+  return { ok: true, files };
+}
+
+async function expand(dir: string, pattern: string): Promise<string[]> {
+  const full = resolve(dir, pattern);
+  if (!pattern.includes('*')) return [full];
+  const folder = dirname(full);
+  const re = new RegExp(`^${full.slice(folder.length + 1).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  try {
+    return (await fs.readdir(folder)).filter((n) => re.test(n)).sort().map((n) => join(folder, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Parent of the longest common folder of absolute paths: names keep their folder (`leaf-eu/prometheus.yml`). */
+function commonFolder(paths: readonly string[]): string {
+  const split = paths.map((p) => dirname(p).split(sep));
+  const first = split[0] ?? [];
+  let n = first.length;
+  for (const parts of split) {
+    let i = 0;
+    while (i < n && parts[i] === first[i]) i++;
+    n = i;
+  }
+  return dirname(first.slice(0, n).join(sep) || sep);
+}
+
+/**
+ * The host's `importConfigs` operation (Electron and browser mode): reads the files at `paths` (and the
+ * rule files beside them) and imports them. Unreadable input is an error diagnostic naming the file.
+ */
+export async function importFromPaths(paths: readonly string[]): Promise<{ ok: boolean; document?: string; diagnostics: Diagnostic[] }> {
+  const absolute = paths.map((p) => resolve(p));
+  const read = await readImportFiles(absolute, commonFolder(absolute));
+  if (!read.ok) return { ok: false, diagnostics: [{ code: 'import/unreadable', severity: 'error', message: read.error, at: {} }] };
+  const result = importConfigs(read.files);
+  if (!result.ok || !result.topology) return { ok: false, diagnostics: result.diagnostics };
+  return { ok: true, document: serializeTopology(result.topology), diagnostics: result.diagnostics };
+}
+
+function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `${d.severity}: ${d.message} [${d.code}]\n${d.hint ? `  hint: ${d.hint}\n` : ''}`).join('');
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'turn existing prometheus.yml files into a topology',
+  usage,
+  async run(args, io) {
+    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
+    const json = args.includes('--json');
+    if (!parsed.ok) return usageFailure(io, json, 'import', `${parsed.error} (see promtopo import --help)`);
+    if (parsed.values.help) {
+      io.out(usage);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length === 0) return usageFailure(io, json, 'import', 'expected one or more FILEs (see promtopo import --help)');
+    const out = typeof parsed.values.out === 'string' ? resolve(io.cwd, parsed.values.out) : undefined;
+    const read = await readImportFiles(parsed.positionals, io.cwd);
+    if (!read.ok) return usageFailure(io, json, 'import', read.error);
+    const result = importConfigs(read.files);
+    const summary = summarize(result.diagnostics);
+    const ok = result.ok && result.topology !== undefined && !hasErrors(result.diagnostics);
+    const document = ok && result.topology ? serializeTopology(result.topology) : undefined;
+    if (document !== undefined && out !== undefined) {
+      try {
+        await writeFileAtomically(out, document);
+      } catch (e) {
+        return usageFailure(io, json, 'import', `cannot write ${displayName(io.cwd, out)}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (json) {
+      io.out(jsonText({
+        ok,
+        ...(out && document !== undefined ? { out: displayName(io.cwd, out) } : {}),
+        summary,
+        diagnostics: result.diagnostics.map(diagnosticJson),
+        ...(document !== undefined && out === undefined ? { topology: JSON.parse(document) as unknown } : {}),
+      }));
+    } else {
+      io.err(diagnosticLines(result.diagnostics));
+      if (document !== undefined && out === undefined) io.out(document);
+      const where = out && document !== undefined ? `; wrote ${displayName(io.cwd, out)}` : ok ? '' : '; nothing written';
+      io.err(`import: ${read.files.length} file${read.files.length === 1 ? '' : 's'}, ${summaryLine(summary)}${where}\n`);
+    }
+    return ok ? EXIT.ok : EXIT.errors;
+  },
+};
