@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeTopology } from '../../src/model/document.ts';
 import { isDnsSafeName } from '../../src/model/names.ts';
 import type { PrometheusNode, Topology } from '../../src/model/types.ts';
+import { validateTopology } from '../../src/validate/validateTopology.ts';
 import { examplesDir, loadExamples } from './support.ts';
 
 const examples = loadExamples();
@@ -28,6 +29,11 @@ describe.each(examples)('example $file', ({ file, topology }) => {
     const names = topology.nodes.map((n) => n.name);
     expect(names.filter((n) => !isDnsSafeName(n))).toEqual([]);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('validates without errors or warnings (infos explain the design choices)', () => {
+    const findings = validateTopology(topology).filter((d) => d.severity !== 'info');
+    expect(findings.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
   });
 
   it('lays the canvas out left to right: targets, then scrapers, then federating servers', () => {
