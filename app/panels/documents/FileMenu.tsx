@@ -51,9 +51,16 @@ export function FileMenu() {
             const key = command.keybindings?.[0];
             return (
               <div key={c.id}>
-                <button type="button" role="menuitem" className="ptp-menu-item" onClick={() => run(c.id)}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  className="ptp-menu-item"
+                  aria-label={command.label}
+                  aria-keyshortcuts={key ? formatAccelerator(key, false).replace('Ctrl', 'Control') : undefined}
+                  onClick={() => run(c.id)}
+                >
                   <span>{command.label}</span>
-                  {key ? <kbd>{formatAccelerator(key, isMac)}</kbd> : null}
+                  {key ? <kbd aria-hidden="true">{formatAccelerator(key, isMac)}</kbd> : null}
                 </button>
                 {SEPARATE_AFTER.has(c.id) ? <hr className="ptp-menu-separator" /> : null}
               </div>

@@ -9,7 +9,7 @@ import { host } from '../../host/host.ts';
 import { selectDirty } from '../../store/selectors.ts';
 import { designerStore } from '../../store/useDesigner.ts';
 import { askDiscard, openDialog, showProblems } from './dialogState.ts';
-import { ensureExtension } from './paths.ts';
+import { baseName, ensureExtension } from './paths.ts';
 
 /** The message of a failed host call or any other thrown value, for the user. */
 export function errorText(e: unknown): string {
@@ -64,19 +64,19 @@ export async function openDocumentAt(path: string, options: { confirmed?: boolea
   try {
     const res = await host.call('openDocument', { path });
     if (!res.ok || res.text === undefined) {
-      showProblems(`Cannot open ${path}`, res.diagnostics.length ? res.diagnostics : [fileError(path, 'the file could not be read')]);
+      showProblems(`Cannot open ${baseName(path)}`, res.diagnostics.length ? res.diagnostics : [fileError(path, 'the file could not be read')]);
       return false;
     }
     const parsed = parseTopology(res.text, path);
     if (!parsed.ok) {
-      showProblems(`${path} is not a valid PromTopo document`, parsed.diagnostics);
+      showProblems(`Cannot open ${baseName(path)}: not a valid PromTopo document`, parsed.diagnostics);
       return false;
     }
     designerStore.getState().loadDocument(parsed.topology, res.path || path);
     designerStore.getState().notify(`Opened ${res.path || path}`, 'success');
     return true;
   } catch (e) {
-    showProblems(`Cannot open ${path}`, [fileError(path, errorText(e))]);
+    showProblems(`Cannot open ${baseName(path)}`, [fileError(path, errorText(e))]);
     return false;
   }
 }

@@ -26,10 +26,14 @@ export function ExportResult({
           <strong>Nothing was written to <code className="ptp-path">{response.outDir}</code>.</strong> {response.error ?? 'The host refused the export.'}
         </div>
       )}
-      <h3 className="ptp-panel-heading">promtool</h3>
-      <p className={`ptp-verdict ptp-verdict-${verdict.status}`} data-testid="promtool-verdict" data-status={verdict.status}>
-        {verdict.text}
-      </p>
+      {response.ok || response.promtool ? (
+        <>
+          <h3 className="ptp-panel-heading">promtool</h3>
+          <p className={`ptp-verdict ptp-verdict-${verdict.status}`} data-testid="promtool-verdict" data-status={verdict.status}>
+            {verdict.text}
+          </p>
+        </>
+      ) : null}
       {response.promtool && response.promtool.results.length > 0 ? (
         <ul className="ptp-verdict-list" data-testid="promtool-results">
           {response.promtool.results.map((r) => {

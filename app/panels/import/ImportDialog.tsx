@@ -11,11 +11,20 @@ import { closeDialog } from '../documents/dialogState.ts';
 import { applyImport, importFromFiles, importFromPaths } from './runImport.ts';
 import type { ImportMode, ImportOutcome } from './runImport.ts';
 
+/** `2 servers, 1 target group, 1 alertmanager, 3 edges` (kinds with none left out). */
 function summary(t: Topology): string {
-  const servers = t.nodes.filter((n) => n.kind === 'prometheus').length;
-  const groups = t.nodes.filter((n) => n.kind === 'targets').length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(servers, 'server')}, ${plural(groups, 'target group')}, ${plural(t.nodes.length - servers - groups, 'other node')}, ${plural(t.edges.length, 'edge')}`;
+  const count = (kind: string) => t.nodes.filter((n) => n.kind === kind).length;
+  const parts: [number, string][] = [
+    [count('prometheus'), 'server'],
+    [count('targets'), 'target group'],
+    [count('alertmanager'), 'alertmanager'],
+    [count('grafana'), 'grafana'],
+    [t.edges.length, 'edge'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n} ${word}${n === 1 || word === 'grafana' ? '' : 's'}`)
+    .join(', ');
 }
 
 export function ImportDialog({ initial }: { initial?: ImportOutcome | undefined }) {
@@ -102,7 +111,8 @@ function ImportOutcomeView({ outcome }: { outcome: ImportOutcome }) {
     <div className="ptp-import-outcome" data-testid="import-outcome" data-ok={outcome.ok}>
       {topology ? (
         <p className="ptp-alert ptp-alert-success" role="status">
-          Imported <strong>{topology.name}</strong> from {outcome.sources.join(', ')}: {summary(topology)}.
+          Read {outcome.sources.join(', ')}: {summary(topology) || 'nothing to draw'}. The new topology is named{' '}
+          <strong>{topology.name}</strong>.
         </p>
       ) : (
         <p className="ptp-alert ptp-alert-error" role="alert">

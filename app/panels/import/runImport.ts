@@ -13,16 +13,9 @@ import type { Topology } from '../../../src/model/types.ts';
 import { host } from '../../host/host.ts';
 import { confirmReplace, errorText } from '../documents/documentActions.ts';
 
-/** The importer's planned signature (engineer I, src/import/importConfigs.ts). */
-type ImportConfigs = (files: { name: string; text: string }[]) => { ok: boolean; topology?: Topology; diagnostics: readonly Diagnostic[] };
-
-// Loaded on first use (keeps the importer out of the start-up bundle). A glob, not a plain dynamic
-// import, while src/import/importConfigs.ts is being written: an empty match means "not built in".
-const importerModules = import.meta.glob<{ importConfigs: ImportConfigs }>('../../../src/import/importConfigs.ts');
-
-async function loadImporter(): Promise<ImportConfigs | undefined> {
-  const load = Object.values(importerModules)[0];
-  return load ? (await load()).importConfigs : undefined;
+/** The importer (src/import/importConfigs.ts), loaded on first use to keep it out of the start-up bundle. */
+async function loadImporter() {
+  return (await import('../../../src/import/importConfigs.ts')).importConfigs;
 }
 
 /** Largest file read in the page (bytes); bigger ones are refused before reading. */
@@ -62,9 +55,8 @@ export async function importFromFiles(files: readonly PageFile[]): Promise<Impor
       return failure(sources, file.name, `could not be read (${errorText(e)})`);
     }
   }
-  const importConfigs = await loadImporter();
-  if (!importConfigs) return failure(sources, sources.join(', '), 'the Prometheus config importer is not part of this build');
   try {
+    const importConfigs = await loadImporter();
     const result = importConfigs(read);
     return { ok: result.ok && result.topology !== undefined, ...(result.topology ? { topology: result.topology } : {}), diagnostics: result.diagnostics, sources };
   } catch (e) {

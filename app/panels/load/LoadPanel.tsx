@@ -24,8 +24,8 @@ interface ColumnSpec {
 const COLUMN_SPECS: readonly ColumnSpec[] = [
   { column: 'name', label: 'Server', title: 'Server name', show: (r) => r.name, exact: (r) => r.name },
   { column: 'activeSeries', label: 'Series', title: 'Active head series', show: (r) => formatCount(r.activeSeries), exact: (r) => `${formatExact(r.activeSeries)} series` },
-  { column: 'samplesPerSecond', label: 'Samples/s', title: 'Ingested samples per second', show: (r) => formatRate(r.samplesPerSecond), exact: (r) => `${formatExact(r.samplesPerSecond)} samples/s` },
-  { column: 'scrapesPerSecond', label: 'Scrapes/s', title: 'Scrapes per second', show: (r) => formatRate(r.scrapesPerSecond), exact: (r) => `${formatExact(r.scrapesPerSecond)} scrapes/s` },
+  { column: 'samplesPerSecond', label: 'Samples', title: 'Ingested samples per second', show: (r) => formatRate(r.samplesPerSecond), exact: (r) => `${formatExact(r.samplesPerSecond)} samples/s` },
+  { column: 'scrapesPerSecond', label: 'Scrapes', title: 'Scrapes per second', show: (r) => formatRate(r.scrapesPerSecond), exact: (r) => `${formatExact(r.scrapesPerSecond)} scrapes/s` },
   { column: 'memoryBytes', label: 'Memory', title: 'Estimated head memory', show: (r) => formatBytes(r.memoryBytes), exact: (r) => `${formatExact(r.memoryBytes)} bytes` },
   { column: 'diskBytes', label: 'Disk', title: 'Estimated disk for the retention', show: (r) => formatBytes(r.diskBytes), exact: (r) => `${formatExact(r.diskBytes)} bytes` },
   {

@@ -36,6 +36,8 @@ describe('loadRows', () => {
     expect(row.peak.activeSeries).toBeCloseTo(row.activeSeries / 2);
     expect(row.capacity.memoryBytes).toBe(16 * 1024 ** 3);
     expect(resourceRatio(row, 'memoryBytes')).toBeCloseTo(server.utilisationBy.memoryBytes ?? Number.NaN);
-    expect(bottleneckSentence(findBottleneck([row]))).toMatch(/^leaf-eu will run out of .+ first: .+ \(busiest of its 2 instances\)\.$/);
+    const sentence = bottleneckSentence(findBottleneck([row]));
+    expect(sentence).toContain('leaf-eu');
+    expect(sentence).toMatch(/\(busiest of its 2 instances\)\.$/);
   });
 });

@@ -76,6 +76,11 @@ describe('bottleneck', () => {
     expect(bottleneckSentence(b)).toBe('global will run out of memory first: 75% of 16 GiB (busiest of its 2 instances).');
   });
 
+  it('reports headroom when every server is far from its limits', () => {
+    const b = findBottleneck([row('leaf', { activeSeries: 2000, capacity: { activeSeries: 2_000_000 } })]);
+    expect(bottleneckSentence(b)).toBe('Plenty of headroom. Closest to a limit: leaf, active series at <1% of 2M.');
+  });
+
   it('says so when no capacity is known', () => {
     expect(findBottleneck([row('a')])).toBeUndefined();
     expect(bottleneckSentence(undefined)).toMatch(/no server has a capacity/i);

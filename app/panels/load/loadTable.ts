@@ -101,6 +101,9 @@ export function findBottleneck(rows: readonly LoadRow[]): Bottleneck | undefined
   return best;
 }
 
+/** Below this ratio the bottleneck is reported as headroom, not as a coming shortage. */
+export const HEADROOM_RATIO = 0.5;
+
 /** "prom-global will run out of memory first: 86% of 16 GiB." */
 export function bottleneckSentence(bottleneck: Bottleneck | undefined): string {
   if (!bottleneck) return 'No server has a capacity set, so no bottleneck can be named.';
@@ -109,6 +112,7 @@ export function bottleneckSentence(bottleneck: Bottleneck | undefined): string {
   const what = RESOURCE_LABEL[resource];
   const which = row.instanceCount > 1 ? ` (busiest of its ${row.instanceCount} instances)` : '';
   if (ratio > 1) return `${row.name} is over its ${what} capacity: ${formatPercent(ratio)} of ${capacity}${which}.`;
+  if (ratio < HEADROOM_RATIO) return `Plenty of headroom. Closest to a limit: ${row.name}, ${what} at ${formatPercent(ratio)} of ${capacity}${which}.`;
   return `${row.name} will run out of ${what} first: ${formatPercent(ratio)} of ${capacity}${which}.`;
 }
 

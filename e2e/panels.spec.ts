@@ -1,0 +1,267 @@
+// The panels as a user drives them in browser mode: problems, export, documents (save / reopen,
+// unsaved changes, a broken file), load and import. Every test runs offline (the fixture blocks and
+// asserts non-local requests) and writes only into its own temp folder.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { formatCount, formatRate } from '../app/panels/format.ts';
+import { parseCatalog } from '../src/estimate/catalog.ts';
+import { estimateLoad } from '../src/estimate/estimateLoad.ts';
+import { parseTopology } from '../src/model/document.ts';
+import type { Topology } from '../src/model/types.ts';
+import { expect, test } from './support/fixtures.ts';
+import { ExportPanelPage, FilePage, LoadPanelPage, problemCounts } from './support/panels.ts';
+
+const EXAMPLE = join('assets', 'examples', 'federation.promtopo.json');
+const TESTDATA = join('..', 'shared', 'testdata');
+
+let work: string;
+test.beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'promtopo-panels-'));
+});
+test.afterEach(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The built-in catalogs, read as the app bundles them (assets/catalogs/*.json). */
+function builtinCatalogs() {
+  const dir = join('assets', 'catalogs');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => parseCatalog(JSON.parse(readFileSync(join(dir, f), 'utf8'))))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function example(): Topology {
+  const parsed = parseTopology(readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
+  if (!parsed.ok) throw new Error(`${EXAMPLE} does not parse: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
+  return parsed.topology;
+}
+
+/** The federation example with match[] #2 of edge e7 (prom-global <- prom-eu-1) broken. */
+function brokenSelectorTopology(): Topology {
+  const t = example();
+  return {
+    ...t,
+    edges: t.edges.map((e) => (e.id === 'e7' && e.kind === 'federation' ? { ...e, match: [e.match[0] ?? 'up', 'node_load1{'] } : e)),
+  };
+}
+
+function writeDocument(name: string, t: Topology): string {
+  const path = join(work, name);
+  writeFileSync(path, `${JSON.stringify(t, null, 2)}\n`);
+  return path;
+}
+
+async function start(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').nth(1)).toBeVisible();
+}
+
+test('the problems panel lists a broken selector; clicking it selects and centres the edge', async ({ page, canvas, shot }) => {
+  const file = new FilePage(page);
+  await start(page);
+  await file.open(writeDocument('broken.promtopo.json', brokenSelectorTopology()));
+  await expect(canvas.node('prom-global')).toBeVisible();
+
+  await expect(problemCounts(page).locator('[data-severity="error"]')).toHaveText(/[1-9]/);
+  await problemCounts(page).click();
+  const panel = page.getByRole('complementary', { name: 'Side panels' }).getByRole('tabpanel');
+  const item = panel.locator('li[data-code="selector/syntax"]');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('match[] #2');
+  await expect(item).toContainText('selector/syntax');
+  await expect(item.locator('[data-target-kind="edge"]')).toHaveAttribute('data-target-id', 'e7');
+  await item.getByRole('button').click();
+  await expect(page.locator('.react-flow__edge[data-id="e7"]')).toHaveClass(/selected/);
+  await shot('panels-problems-light');
+});
+
+test('export writes the bundle to a folder, promtool accepts it; an error blocks the export', async ({ page, shot }) => {
+  const file = new FilePage(page);
+  const exporter = new ExportPanelPage(page);
+  await start(page);
+  await file.newFromTemplate(/Federation/);
+  const out = join(work, 'bundle');
+  const result = await exporter.exportTo(out);
+  await expect(result).toHaveAttribute('data-ok', 'true');
+  await expect(result.getByTestId('promtool-verdict')).toHaveAttribute('data-status', 'ok');
+  const listed = await result.getByTestId('export-files').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-path') ?? ''));
+  expect(listed.length).toBeGreaterThan(3);
+  for (const path of listed) expect(existsSync(join(out, path)), path).toBe(true);
+  const configs = listed.filter((p) => /(^|\/)prometheus[\w.-]*\.ya?ml$/.test(p) && !p.includes('grafana'));
+  expect(configs.length).toBeGreaterThanOrEqual(4);
+  for (const config of configs) {
+    // Our own check, independent of the host's verdict (throws on a non-zero exit).
+    const output = execFileSync('promtool', ['check', 'config', '--syntax-only', join(out, config)], { encoding: 'utf8' });
+    expect(output).toContain('SUCCESS');
+  }
+  await expect(result.getByTestId('promtool-results').locator('li[data-ok="false"]')).toHaveCount(0);
+  await shot('panels-export-light');
+
+  // A topology with an error: the export is refused before anything is written.
+  await file.open(writeDocument('broken.promtopo.json', brokenSelectorTopology()));
+  const panel = await exporter.open();
+  const blocked = panel.getByTestId('export-blocked');
+  await expect(blocked).toContainText('block the export');
+  await expect(blocked).toContainText('match[] #2');
+  await panel.getByLabel('Output folder').fill(join(work, 'refused'));
+  await expect(panel.getByRole('button', { name: 'Export bundle' })).toBeDisabled();
+  await blocked.getByRole('button', { name: 'Select the edge' }).click();
+  await expect(page.locator('.react-flow__edge[data-id="e7"]')).toHaveClass(/selected/);
+  expect(existsSync(join(work, 'refused'))).toBe(false);
+  await shot('panels-export-blocked-light');
+});
+
+test('the host refuses to overwrite a folder that is not a bundle and says so', async ({ page }) => {
+  const file = new FilePage(page);
+  const exporter = new ExportPanelPage(page);
+  await start(page);
+  await file.newFromTemplate(/Federation/);
+  const foreign = join(work, 'not-a-bundle');
+  execFileSync('mkdir', ['-p', foreign]);
+  writeFileSync(join(foreign, 'notes.txt'), 'mine\n');
+  const result = await exporter.exportTo(foreign);
+  await expect(result).toHaveAttribute('data-ok', 'false');
+  await expect(result.getByTestId('export-error')).toContainText('Nothing was written');
+  expect(readdirSync(foreign)).toEqual(['notes.txt']);
+});
+
+test('save, reload, reopen from the recent files: the same topology; dirty state in the title', async ({ page, canvas, shot }) => {
+  const file = new FilePage(page);
+  await start(page);
+  await file.newFromTemplate(/Federation/);
+  await expect(page).toHaveTitle(/^Federation.* — PromTopo$/);
+  const path = join(work, 'saved');
+  await file.saveAs(path);
+  const savedPath = `${path}.promtopo.json`;
+  await expect(page).toHaveTitle('saved.promtopo.json — PromTopo');
+  const saved = parseTopology(readFileSync(savedPath, 'utf8'), savedPath);
+  expect(saved.ok).toBe(true);
+  expect(saved.ok && saved.topology).toEqual(example());
+
+  // An edit makes the document dirty; New asks before discarding it, Cancel keeps it.
+  await canvas.node('prom-global').click();
+  await page.keyboard.press('Delete');
+  await expect(page).toHaveTitle('● saved.promtopo.json — PromTopo');
+  await file.menu('New');
+  const confirm = page.getByTestId('confirm-discard-dialog');
+  await expect(confirm).toContainText('unsaved changes');
+  await shot('panels-confirm-light');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(canvas.node('prom-global')).toHaveCount(0);
+  await expect(page).toHaveTitle(/^● /);
+
+  await page.reload();
+  await expect(page.locator('.react-flow__node').nth(1)).toBeVisible();
+  await file.menu('Open…');
+  const dialog = file.dialog('Open topology');
+  await dialog.getByTestId('recent-files').getByRole('button', { name: /saved\.promtopo\.json/ }).click();
+  await expect(page).toHaveTitle('saved.promtopo.json — PromTopo');
+  await expect(canvas.node('prom-global')).toBeVisible();
+  await expect(canvas.nodes).toHaveCount(example().nodes.length);
+
+  // Ctrl+S writes the same bytes back.
+  const before = readFileSync(savedPath, 'utf8');
+  await canvas.pane.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('status-message')).toContainText('Saved');
+  expect(readFileSync(savedPath, 'utf8')).toBe(before);
+});
+
+test('a file that fails the schema opens nothing and shows file and field', async ({ page, canvas, shot }) => {
+  const file = new FilePage(page);
+  await start(page);
+  const countBefore = await canvas.nodes.count();
+  const bad = join(work, 'bad.promtopo.json');
+  const doc = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: { kind: string; role?: string }[] };
+  const server = doc.nodes.find((n) => n.kind === 'prometheus');
+  if (server) server.role = 'boss';
+  writeFileSync(bad, JSON.stringify(doc));
+  await file.open(bad);
+  const dialog = file.problemsDialog;
+  await expect(dialog.getByRole('heading')).toHaveText('Cannot open bad.promtopo.json');
+  await expect(dialog.locator('li[data-code="schema/invalid"]').first()).toContainText(/nodes\[\d+\]\.role/);
+  await expect(dialog).toContainText('bad.promtopo.json');
+  await shot('panels-file-problems-light');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(canvas.nodes).toHaveCount(countBefore);
+
+  await file.open(join(work, 'missing.promtopo.json'));
+  await expect(file.problemsDialog).toContainText('missing.promtopo.json');
+});
+
+test('the load panel shows the estimator\'s numbers and names the bottleneck', async ({ page, shot }) => {
+  const file = new FilePage(page);
+  const load = new LoadPanelPage(page);
+  await start(page);
+  await file.newFromTemplate(/Federation/);
+  const estimate = estimateLoad(example(), builtinCatalogs());
+  const global = Object.values(estimate.servers).find((s) => s.name === 'prom-global');
+  expect(global).toBeDefined();
+  if (!global) return;
+  await expect(await load.cell('prom-global', 'activeSeries')).toHaveText(formatCount(global.activeSeries));
+  await expect(await load.cell('prom-global', 'samplesPerSecond')).toHaveText(formatRate(global.samplesPerSecond));
+  await expect(await load.cell('prom-global', 'activeSeries')).toHaveAttribute('title', new RegExp(`^${Math.round(global.activeSeries).toLocaleString('en-US')} series$`));
+  const panel = await load.open();
+  await expect(panel.getByTestId('load-bottleneck')).toContainText(/will run out of|is over its/);
+  // Sorting by name puts the servers in alphabetical order.
+  await panel.getByRole('columnheader', { name: /Server/ }).getByRole('button').click();
+  const names = await panel.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-server-name')));
+  expect(names).toEqual([...names].sort());
+  await shot('panels-load-light');
+});
+
+test('File > Import turns a prometheus.yml into a new document', async ({ page, canvas, shot }) => {
+  const file = new FilePage(page);
+  await start(page);
+  const yml = join(work, 'prometheus.yml');
+  writeFileSync(
+    yml,
+    [
+      'global:',
+      '  scrape_interval: 15s',
+      '  external_labels:',
+      '    dc: eu-west',
+      'scrape_configs:',
+      '  - job_name: node',
+      '    static_configs:',
+      '      - targets: ["host-1:9100", "host-2:9100"]',
+      'remote_write:',
+      '  - url: http://remote.example/write',
+      '',
+    ].join('\n'),
+  );
+  await file.menu('Import…');
+  const dialog = file.dialog('Import Prometheus configs');
+  await dialog.locator('input[type="file"]').setInputFiles(yml);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const outcome = dialog.getByTestId('import-outcome');
+  await expect(outcome).toHaveAttribute('data-ok', 'true');
+  await expect(outcome).toContainText('1 server');
+  await expect(outcome).toContainText('1 target group');
+  await expect(dialog.getByTestId('import-diagnostics').locator('li[data-severity="info"]').first()).toBeVisible();
+  await shot('panels-import-light');
+  await dialog.getByRole('button', { name: 'Open as new document' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(canvas.nodes).toHaveCount(2);
+  await expect(page).toHaveTitle(/^● .* — PromTopo$/);
+});
+
+test('a failed import changes nothing', async ({ page, canvas }) => {
+  const file = new FilePage(page);
+  await start(page);
+  const countBefore = await canvas.nodes.count();
+  const bad = join(TESTDATA, 'prometheus-config', 'jobname.bad.yml');
+  expect(existsSync(bad), `${bad} (shared test data) is missing`).toBe(true);
+  await file.menu('Import…');
+  const dialog = file.dialog('Import Prometheus configs');
+  await dialog.locator('input[type="file"]').setInputFiles(bad);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('import-outcome')).toHaveAttribute('data-ok', 'false');
+  await expect(dialog.getByTestId('import-diagnostics').locator('li[data-severity="error"]').first()).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(canvas.nodes).toHaveCount(countBefore);
+});
