@@ -4,9 +4,9 @@
  * than showing a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import type { CliIo } from './command.ts';
+import type { CliCommand, CliIo } from './command.ts';
 import { EXIT } from './command.ts';
-import { commands, findCommand } from './commands.ts';
+import { commands as registeredCommands } from './commands.ts';
 
 /** PromTopo's version, from package.json. */
 export function promtopoVersion(): string {
@@ -18,7 +18,7 @@ export function promtopoVersion(): string {
   }
 }
 
-function generalHelp(): string {
+function generalHelp(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: promtopo <command> [options]',
@@ -37,17 +37,18 @@ function generalHelp(): string {
   ].join('\n');
 }
 
-/** Runs one invocation (`argv` without node and script). Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/** Runs one invocation (`argv` without node and script) against the registry. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = registeredCommands): Promise<number> {
   const [name, ...rest] = argv;
+  const findCommand = (n: string): CliCommand | undefined => commands.find((c) => c.name === n);
   try {
     if (name === undefined) {
-      io.err(generalHelp());
+      io.err(generalHelp(commands));
       return EXIT.usage;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
       const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
-      io.out(command ? command.usage : generalHelp());
+      io.out(command ? command.usage : generalHelp(commands));
       return EXIT.ok;
     }
     if (name === '--version' || name === '-v') {

