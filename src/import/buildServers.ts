@@ -8,7 +8,7 @@ import { deriveAddress, replicaValue, splitAddress } from '../model/instances.ts
 import { toDnsSafeName, uniqueName } from '../model/names.ts';
 import type { PrometheusNode, RuleGroup } from '../model/types.ts';
 import type { ImportedInstance, ServerGroup } from './groupServers.ts';
-import { shardLabelOf } from './groupServers.ts';
+import { alertmanagersVerbatim, shardLabelOf } from './groupServers.ts';
 import { baseName, dirName, joinPath } from './hints.ts';
 import { entriesToYaml, entry, mapNode, seqNode, stringNode } from './renderYaml.ts';
 import type { YamlEntry, YamlNode } from './yamlTree.ts';
@@ -79,9 +79,10 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
   for (const m of rules.missing) {
     diagnostics.push({ code: 'import/rule-file-missing', severity: 'warning', message: `${first.file}: rule file "${m}" is not among the imported files; its path is kept verbatim, its rules are not imported`, hint: 'Import the rule files together with prometheus.yml.', at: { file: first.file } });
   }
-  const dropRule = group.replicaLabel
-    ? first.config.alerting.alertRelabel.findIndex((r) => r.action === 'labeldrop' && r.regex === group.replicaLabel)
-    : -1;
+  // The replica labeldrop is modelled (dropReplicaLabelOnAlerts) when it is the only alert relabel rule;
+  // next to other rules the whole list stays verbatim (raw YAML merges one level down, see docs/import.md).
+  const relabelRules = first.config.alerting.alertRelabel;
+  const dropRule = group.replicaLabel && relabelRules.length === 1 && relabelRules[0]?.action === 'labeldrop' && relabelRules[0].regex === group.replicaLabel ? 0 : -1;
   const extra = extraConfig(first, rules.missing, dropRule);
   const role = first.hint?.role ?? (first.jobs.some((j) => j.metricsPath === '/federate') ? 'global' : group.hashmod ? 'shard' : 'leaf');
   const node: PrometheusNode = {
@@ -131,7 +132,7 @@ function extraConfig(first: ImportedInstance, missingRules: readonly string[], d
   const alerting: YamlEntry[] = [];
   const relabel = c.alerting.alertRelabelNodes.filter((_, i) => i !== dropRule);
   if (relabel.length) alerting.push(entry('alert_relabel_configs', seqNode(relabel)));
-  const verbatimAms: YamlNode[] = c.alerting.alertmanagers.filter((a) => a.extra.length > 0 || a.targets.length === 0).map((a) => a.node);
+  const verbatimAms: YamlNode[] = alertmanagersVerbatim(first) ? c.alerting.alertmanagers.map((a) => a.node) : [];
   if (verbatimAms.length) alerting.push(entry('alertmanagers', seqNode(verbatimAms)));
   if (alerting.length) entries.push(entry('alerting', mapNode(alerting)));
   entries.push(...c.extraSections);

@@ -14,7 +14,7 @@ import type { AlertmanagerNode, PrometheusNode, RuleGroup, TargetGroupNode, Topo
 import type { BuiltServer } from './buildServers.ts';
 import { buildServer, info } from './buildServers.ts';
 import type { ImportedInstance } from './groupServers.ts';
-import { groupServers } from './groupServers.ts';
+import { alertmanagersVerbatim, groupServers } from './groupServers.ts';
 import type { AlertmanagerHint } from './hints.ts';
 import type { ParsedJob } from './parseConfig.ts';
 import { entriesToYaml, entry, seqNode } from './renderYaml.ts';
@@ -127,8 +127,7 @@ export function buildTopology(input: BuildInput, diagnostics: Diagnostic[]): Top
       }
       edges.push({ id: edgeId(), kind: 'scrape', server: s.node.id, targets: node.id });
     }
-    for (const am of first.config.alerting.alertmanagers) {
-      if (am.extra.length > 0 || am.targets.length === 0) continue;
+    for (const am of alertmanagersVerbatim(first) ? [] : first.config.alerting.alertmanagers) {
       const key = [...am.targets].sort().join(',');
       let node = alertmanagers.get(key);
       if (!node) {

@@ -63,6 +63,15 @@ export function detectShard(config: ParsedConfig): Pick<ImportedInstance, 'shard
   return { shard: first, jobs };
 }
 
+/**
+ * True when the server's `alerting.alertmanagers` must stay verbatim as a whole: one entry has service
+ * discovery or settings. (The generator merges raw YAML one level down, so generated and verbatim
+ * entries cannot be mixed in one list.)
+ */
+export function alertmanagersVerbatim(instance: Pick<ImportedInstance, 'config'>): boolean {
+  return instance.config.alerting.alertmanagers.some((a) => a.extra.length > 0 || a.targets.length === 0);
+}
+
 /** The external label that numbers a hashmod shard (PromTopo writes `prometheus_shard: "N"`), if any. */
 export function shardLabelOf(instance: Pick<ImportedInstance, 'config' | 'shard'>): string | undefined {
   const shard = instance.shard;

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateBundle } from '../../src/generate/generateBundle.ts';
 import { importConfigs } from '../../src/import/importConfigs.ts';
 import { readRuleFile } from '../../src/import/ruleFiles.ts';
 
@@ -70,6 +71,11 @@ describe('Prometheus config/testdata: good files import without error', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.topology?.nodes.some((n) => n.kind === 'prometheus')).toBe(true);
+    // What was kept verbatim is exported again, and the export imports again without error.
+    const exported = generateBundle(r.topology as NonNullable<typeof r.topology>).files
+      .filter((f) => /prometheus\.yml$|rules\.yml$/.test(f.path)).map((f) => ({ name: f.path, text: f.contents }));
+    const again = importConfigs(exported);
+    expect(again.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
     counts.goodPassed++;
   });
 });
