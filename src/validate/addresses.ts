@@ -5,6 +5,8 @@
  */
 import { alertmanagerClusterAddress } from '../generate/runFiles.ts';
 import { serverInstances } from '../model/instances.ts';
+import { MAX_REPLICAS } from './ha.ts';
+import { MAX_SHARDS } from './hashmod.ts';
 import type { TopologyNode } from '../model/types.ts';
 import { reportNode, q, type ValidationContext } from './context.ts';
 
@@ -52,6 +54,8 @@ export function checkAddresses(ctx: ValidationContext): void {
       case 'prometheus': {
         checkAddress(ctx, node, 'address', node.address, true);
         node.instanceAddresses?.forEach((a, i) => checkAddress(ctx, node, `instanceAddresses[${i}]`, a, true));
+        // Absurd replica/shard counts are reported by ha/replicas and hashmod/shards; do not enumerate them.
+        if ((node.ha?.replicas ?? 1) > MAX_REPLICAS || (node.hashmod?.shards ?? 1) > MAX_SHARDS) break;
         const instances = serverInstances(node);
         const extra = (node.instanceAddresses?.length ?? 0) - instances.length;
         if (extra > 0) {

@@ -6,6 +6,8 @@ import { instanceExternalLabels } from '../generate/prometheusConfig.ts';
 import { federationSourceInstances } from '../generate/links.ts';
 import { replicaValue } from '../model/instances.ts';
 import type { FederationEdge, PrometheusNode } from '../model/types.ts';
+import { MAX_REPLICAS } from './ha.ts';
+import { MAX_SHARDS } from './hashmod.ts';
 import { nodeOfKind, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
 
 function labelKey(labels: Readonly<Record<string, string>>): string {
@@ -47,6 +49,7 @@ export function checkFederation(ctx: ValidationContext): void {
         `each of the ${server.hashmod.shards} hashmod shards of ${q(server.name)} federates ${q(source.name)} in full (federation jobs are not sharded)`,
         { hint: 'Federate into a server that is not hashmod-sharded (e.g. a global above the shards).' });
     }
+    if ((source.ha?.replicas ?? 1) > MAX_REPLICAS || (source.hashmod?.shards ?? 1) > MAX_SHARDS) continue;
     let seen = labelSets.get(server.id);
     if (!seen) labelSets.set(server.id, (seen = new Map()));
     for (const instance of federationSourceInstances(source, edge)) {

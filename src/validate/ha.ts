@@ -6,6 +6,9 @@ import { HASHMOD_SHARD_LABEL } from '../generate/prometheusConfig.ts';
 import { isValidLabelName } from '../model/names.ts';
 import { edgesOf, reportNode, q, type ValidationContext } from './context.ts';
 
+/** Most replicas one HA group may have (values a to z). */
+export const MAX_REPLICAS = 26;
+
 export function checkHa(ctx: ValidationContext): void {
   for (const server of ctx.servers) {
     const ha = server.ha;
@@ -13,6 +16,10 @@ export function checkHa(ctx: ValidationContext): void {
     if (ha.replicas < 2) {
       reportNode(ctx, 'ha/replicas', 'error', server, 'ha.replicas', `an HA group needs at least 2 replicas (found ${ha.replicas})`, {
         hint: 'Set replicas to 2 or more, or turn HA off.',
+      });
+    } else if (ha.replicas > MAX_REPLICAS) {
+      reportNode(ctx, 'ha/replicas', 'error', server, 'ha.replicas', `${ha.replicas} replicas is more than PromTopo generates (at most ${MAX_REPLICAS}, a to z)`, {
+        hint: 'Two replicas are the usual HA pair; three at most.',
       });
     }
     if (!isValidLabelName(ha.replicaLabel)) {

@@ -13,6 +13,9 @@ import { nodeOfKind, reportNode, q, type ValidationContext } from './context.ts'
 /** Labels a static target has when relabelling starts (model/hashmod.ts targetLabelsBeforeRelabel), besides group labels. */
 const PRESET_LABELS = new Set(['__address__', 'job', '__scheme__', '__metrics_path__', '__scrape_interval__', '__scrape_timeout__']);
 
+/** Most shards one server may have (each is a process and a folder in the bundle). */
+export const MAX_SHARDS = 1000;
+
 /** Beyond this many targets the exact shard assignment is not computed here (md5 per target). */
 const MAX_ASSIGNED_TARGETS = 5000;
 
@@ -34,6 +37,11 @@ export function checkHashmod(ctx: ValidationContext): void {
       reportNode(ctx, 'hashmod/shards', 'error', server, 'hashmod.shards', `relabel configuration for hashmod requires non-zero modulus (shards is ${hashmod.shards})`, {
         hint: 'Set shards to 2 or more.',
       });
+    } else if (hashmod.shards > MAX_SHARDS) {
+      reportNode(ctx, 'hashmod/shards', 'error', server, 'hashmod.shards', `${hashmod.shards} shards is more than PromTopo generates (at most ${MAX_SHARDS})`, {
+        hint: 'Use fewer, bigger shards.',
+      });
+      continue;
     } else if (hashmod.shards === 1) {
       reportNode(ctx, 'hashmod/single-shard', 'info', server, 'hashmod.shards', 'one hashmod shard keeps every target: sharding does nothing yet', {
         hint: 'Raise shards when one server is no longer enough, or turn hashmod off.',

@@ -96,6 +96,7 @@ const rows: Row[] = [
   { code: 'server/idle', severity: 'warning', build: () => healthy({}, {}, {}, { nodes: [server('spare')] }), at: { node: 'spare' }, message: 'leaf "spare": scrapes nothing and federates nothing' },
   // HA
   { code: 'ha/replicas', severity: 'error', build: () => healthy({ ha: { replicas: 1 } }), at: { node: 'leaf', field: 'ha.replicas' }, message: 'at least 2 replicas (found 1)' },
+  { code: 'ha/replicas', severity: 'error', build: () => healthy({ ha: { replicas: 500 } }), at: { node: 'leaf', field: 'ha.replicas' }, message: 'at most 26' },
   { code: 'ha/replica-label', severity: 'error', build: () => healthy({ ha: { replicas: 2, replicaLabel: 'replica-id' } }), at: { node: 'leaf', field: 'ha.replicaLabel' }, message: 'invalid replica label name "replica-id"' },
   { code: 'ha/replica-label-collision', severity: 'error', build: () => healthy({ ha: { replicas: 2, replicaLabel: 'dc' } }), at: { node: 'leaf', field: 'ha.replicaLabel' }, message: 'is also an external label' },
   { code: 'ha/labeldrop-off', severity: 'warning', build: () => healthy({ ha: { replicas: 2, dropReplicaLabelOnAlerts: false } }, {}, {}, { nodes: [alertmanager('am')], edges: [alert('leaf', 'am')] }), at: { node: 'leaf', field: 'ha.dropReplicaLabelOnAlerts' }, message: 'one notification per replica' },
@@ -104,6 +105,7 @@ const rows: Row[] = [
   { code: 'ha/source-replica', severity: 'error', build: () => healthy({ ha: { replicas: 2 } }, {}, { sourceReplica: 2 }), at: { edge: FED, field: 'sourceReplica' }, message: 'replica 2 does not exist' },
   // hashmod
   { code: 'hashmod/shards', severity: 'error', build: () => healthy({ hashmod: { shards: 0 } }), at: { node: 'leaf', field: 'hashmod.shards' }, message: 'requires non-zero modulus' },
+  { code: 'hashmod/shards', severity: 'error', build: () => healthy({ hashmod: { shards: 1_000_000 } }), at: { node: 'leaf', field: 'hashmod.shards' }, message: 'at most 1000' },
   { code: 'hashmod/single-shard', severity: 'info', build: () => healthy({ hashmod: { shards: 1 } }), at: { node: 'leaf', field: 'hashmod.shards' }, message: 'one hashmod shard' },
   { code: 'hashmod/source-labels', severity: 'error', build: () => healthy({ hashmod: { shards: 2, sourceLabels: ['__address__', 'a-b'] } }), at: { node: 'leaf', field: 'hashmod.sourceLabels[1]' }, message: 'invalid source label name "a-b"' },
   { code: 'hashmod/source-labels', severity: 'error', build: () => healthy({ hashmod: { shards: 2, sourceLabels: [] } }), at: { node: 'leaf', field: 'hashmod.sourceLabels' }, message: 'no source labels' },
