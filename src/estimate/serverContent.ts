@@ -6,7 +6,7 @@
 import { groupTargets } from '../generate/targets.ts';
 import { durationMs } from '../model/duration.ts';
 import { assignShards } from '../model/hashmod.ts';
-import { replicaCount, replicaValue, shardCount } from '../model/instances.ts';
+import { replicaCount, replicaValue, serverInstances, shardCount } from '../model/instances.ts';
 import { federationJobName, scrapeJobName } from '../model/jobs.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
 import { isRecordingRule } from '../model/types.ts';
@@ -157,6 +157,12 @@ export class ContentBuilder {
             blocks.push(...arrive(withLabels(picked, external), edge, source));
           }
         }
+      }
+      if (wantBlocks && targets > 0) {
+        // The federation job's own up, scrape_duration_seconds, ... (one per federated source instance).
+        const addresses = serverInstances(source).filter((i) => replicas.includes(i.replica ?? 0)).map((i) => i.address);
+        const job = federationJobName(source);
+        for (const name of SYNTHETIC_SERIES) blocks.push({ labels: { __name__: name, job }, free: [], instances: addresses, perInstance: 1 });
       }
       out.push({ edge, targets, blocks, traffic: { series, samplesPerSecond: series / interval, scrapesPerSecond: targets / interval, intervalSeconds: interval, seriesPerRequest } });
     }
