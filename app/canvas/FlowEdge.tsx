@@ -2,6 +2,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { designerStore } from '../store/useDesigner.ts';
 import type { TopologyFlowEdge } from './toFlow.ts';
 
 function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
@@ -26,6 +27,7 @@ function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${id}`}
             title={data.edge.kind === 'federation' ? data.edge.match.join('\n') : data.label}
+            onClick={() => designerStore.getState().select({ nodes: [], edges: [id] })}
           >
             {data.label}
           </div>

@@ -3,6 +3,7 @@ import { autoLayout } from '../../src/model/edit/autoLayout.ts';
 import { reachable } from '../../src/model/edit/graphQueries.ts';
 import { NODE_TEMPLATES, TEMPLATE_LABELS, addNode, newNode } from '../../src/model/edit/nodeTemplates.ts';
 import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
+import { freeSpot } from '../../src/model/edit/placement.ts';
 import { addedIds, copySelection, deleteSelection, duplicate, paste } from '../../src/model/edit/selectionEdits.ts';
 import type { DesignerState, DesignerStore } from '../store/designerStore.ts';
 import type { Command } from './registry.ts';
@@ -45,9 +46,9 @@ export const designerCommands: readonly Command[] = [
       group: 'insert',
       run: ({ store, canvas }) => {
         const c = canvas.centre();
-        // Repeated adds at the same centre fan out instead of stacking exactly.
-        const n = store.getState().document.nodes.length % 5;
-        addNodeAt(store, template, { x: c.x - HALF_NODE.x + n * 24, y: c.y - HALF_NODE.y + n * 24 });
+        // Repeated adds at the same centre go next to each other, never on top.
+        const spot = freeSpot(store.getState().document, { x: Math.round(c.x - HALF_NODE.x), y: Math.round(c.y - HALF_NODE.y) });
+        addNodeAt(store, template, spot);
       },
     }),
   ),

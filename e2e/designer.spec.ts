@@ -1,0 +1,159 @@
+// The designer as a user drives it: the first-start example, palette drag-and-drop, connecting a
+// federation edge, inline selector validation, undo/redo, delete, auto-layout, load badges.
+// Every request leaves only to 127.0.0.1 (the fixture fails the test otherwise).
+import { readFileSync, readdirSync } from 'node:fs';
+import { parseCatalog } from '../src/estimate/catalog.ts';
+import { estimateLoad } from '../src/estimate/estimateLoad.ts';
+import { parseTopology } from '../src/model/document.ts';
+import type { Topology } from '../src/model/types.ts';
+import { formatCount } from '../app/canvas/format.ts';
+import { connectNodes, edgeLabel, loadBadge, nodeCentre, shortcut } from './support/canvasActions.ts';
+import { expect, test } from './support/fixtures.ts';
+
+// The same catalogs the app bundles (Playwright's loader cannot import JSON without attributes).
+const builtinCatalogs = readdirSync('assets/catalogs')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => parseCatalog(JSON.parse(readFileSync(`assets/catalogs/${f}`, 'utf8'))));
+
+function example(id: string): Topology {
+  const parsed = parseTopology(readFileSync(`assets/examples/${id}.promtopo.json`, 'utf8'), id);
+  if (!parsed.ok) throw new Error(`example ${id} does not parse: ${parsed.diagnostics[0]?.message}`);
+  return parsed.topology;
+}
+
+test('first start shows the multi-dc example with the estimator\'s numbers on the badges', async ({ page, canvas, shot }) => {
+  const doc = example('multi-dc');
+  const estimate = estimateLoad(doc, builtinCatalogs);
+  await page.goto('/');
+  await canvas.waitForNodes(doc.nodes.length);
+  await expect(page.getByTestId('document-title')).toHaveText(doc.name);
+  await expect(canvas.nodes).toHaveCount(doc.nodes.length);
+  await expect(canvas.edges).toHaveCount(doc.edges.length);
+  for (const server of doc.nodes.filter((n) => n.kind === 'prometheus')) {
+    const load = estimate.servers[server.id]!;
+    await expect(loadBadge(page, server.name, 'series')).toHaveText(`${formatCount(load.activeSeries)} series`);
+    await expect(loadBadge(page, server.name, 'samples')).toHaveText(`${formatCount(load.samplesPerSecond)}/s`);
+  }
+  await shot('designer-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('.pt-app')).toHaveAttribute('data-theme', 'dark');
+  await shot('designer-dark');
+});
+
+test('editing a scrape interval in the inspector updates the badges at once', async ({ page, canvas, inspector }) => {
+  const doc = example('multi-dc');
+  await page.goto('/');
+  await canvas.waitForNodes(doc.nodes.length);
+  const leaf = doc.nodes.find((n) => n.kind === 'prometheus' && n.role === 'leaf' && !n.ha)!;
+  const before = await loadBadge(page, leaf.name, 'samples').textContent();
+  await canvas.selectNode(leaf.name);
+  const field = await inspector.field('Scrape interval');
+  await field.fill('60s');
+  await field.press('Enter');
+  const edited: Topology = { ...doc, nodes: doc.nodes.map((n) => (n.id === leaf.id ? { ...n, scrapeInterval: '60s' } : n)) };
+  const expected = estimateLoad(edited, builtinCatalogs).servers[leaf.id]!;
+  await expect(loadBadge(page, leaf.name, 'samples')).toHaveText(`${formatCount(expected.samplesPerSecond)}/s`);
+  expect(await loadBadge(page, leaf.name, 'samples').textContent()).not.toBe(before);
+  await expect(page.getByTestId('inspector-load').locator('[data-metric="samples"]')).toHaveText(formatCount(expected.samplesPerSecond));
+});
+
+test('draw a leaf and a global, federate, break and fix a selector, undo/redo, delete, auto-layout', async ({ page, canvas, palette, inspector, problems, shot }) => {
+  await page.goto('/');
+  await canvas.waitForNodes(2);
+  // Start from an empty canvas: select all, delete.
+  await canvas.pane.click({ position: { x: 5, y: 5 } });
+  await shortcut(page, 'Control+a');
+  await shortcut(page, 'Delete');
+  await expect(canvas.nodes).toHaveCount(0);
+  await expect(page.getByRole('note')).toContainText('An empty topology');
+
+  await palette.dropOnCanvas('Leaf Prometheus', { x: 200, y: 250 });
+  await palette.dropOnCanvas('Global Prometheus', { x: 600, y: 250 });
+  await expect(canvas.node('leaf')).toBeVisible();
+  await expect(canvas.node('global')).toBeVisible();
+  const leafAt = await nodeCentre(page, 'leaf');
+  const globalAt = await nodeCentre(page, 'global');
+  expect(leafAt.x).toBeLessThan(globalAt.x);
+
+  // A refused connection explains itself; the federation edge is accepted.
+  await connectNodes(page, 'leaf', 'global');
+  await expect(canvas.edges).toHaveCount(1);
+  await expect(page.getByTestId('status-message')).toContainText('federation edge');
+
+  // Select the edge through its label: the inspector edits its match[] list.
+  const edge = page.locator('.react-flow__edge').first();
+  const edgeId = (await edge.getAttribute('data-id'))!;
+  await edgeLabel(page, edgeId).click();
+  const selector = (await inspector.open()).getByRole('textbox', { name: 'match[] selector 1', exact: true });
+  await selector.fill('{job="node"');
+  await expect(page.getByTestId('live-error')).toBeVisible(); // flagged while typing, before commit
+  await selector.press('Enter');
+  const panel = await inspector.open();
+  await expect(panel.locator('[data-code^="selector/"]').first()).toBeVisible();
+  await expect(edgeLabel(page, edgeId)).toHaveClass(/has-error/);
+  await shot('designer-inspector-broken-selector');
+  await expect(await problems.items(/match\[\]/)).not.toHaveCount(0);
+
+  await inspector.open();
+  await edgeLabel(page, edgeId).click();
+  const again = (await inspector.open()).getByRole('textbox', { name: 'match[] selector 1', exact: true });
+  await again.fill('{__name__=~"job:.+"}');
+  await again.press('Enter');
+  await expect(page.getByTestId('live-error')).toHaveCount(0);
+  await expect(edgeLabel(page, edgeId)).not.toHaveClass(/has-error/);
+  await expect(edgeLabel(page, edgeId)).toContainText('job:.+');
+
+  // Undo the fix (the broken selector comes back), redo it.
+  await shortcut(page, 'Control+z');
+  await expect(edgeLabel(page, edgeId)).toHaveClass(/has-error/);
+  await shortcut(page, 'Control+Shift+z');
+  await expect(edgeLabel(page, edgeId)).not.toHaveClass(/has-error/);
+
+  // Delete the leaf: its edge goes too; undo brings both back.
+  await canvas.selectNode('leaf');
+  await shortcut(page, 'Delete');
+  await expect(canvas.node('leaf')).toHaveCount(0);
+  await expect(canvas.edges).toHaveCount(0);
+  await shortcut(page, 'Control+z');
+  await expect(canvas.node('leaf')).toBeVisible();
+  await expect(canvas.edges).toHaveCount(1);
+
+  // Add a target group by click, connect it, auto-layout: targets -> leaf -> global, left to right.
+  await palette.add('Target group');
+  await expect(canvas.node('node-exporter')).toBeVisible();
+  await connectNodes(page, 'node-exporter', 'leaf');
+  await expect(canvas.edges).toHaveCount(2);
+  await page.getByRole('button', { name: /Auto-layout/ }).click();
+  await expect.poll(async () => {
+    const [t, l, g] = [await nodeCentre(page, 'node-exporter'), await nodeCentre(page, 'leaf'), await nodeCentre(page, 'global')];
+    return t.x < l.x && l.x < g.x;
+  }).toBe(true);
+  await shot('designer-drawn');
+});
+
+test('refused connections say why, and shortcuts never fire inside inputs', async ({ page, canvas, palette, inspector }) => {
+  await page.goto('/');
+  await canvas.waitForNodes(2);
+  await canvas.pane.click({ position: { x: 5, y: 5 } });
+  await shortcut(page, 'Control+a');
+  await shortcut(page, 'Delete');
+  await palette.add('Target group');
+  await palette.add('Alertmanager');
+  await expect(canvas.nodes).toHaveCount(2);
+  await connectNodes(page, 'node-exporter', 'alertmanager');
+  await expect(canvas.edges).toHaveCount(0);
+  await expect(page.getByTestId('status-message')).toContainText('one end must be a Prometheus server');
+
+  // Backspace in the name field edits the text; it does not delete the node.
+  await canvas.selectNode('alertmanager');
+  const name = await inspector.field('Name');
+  await name.press('End');
+  await name.press('Backspace');
+  await expect(canvas.nodes).toHaveCount(2);
+  await name.fill('am-main');
+  await name.press('Enter');
+  await expect(canvas.node('am-main')).toBeVisible();
+
+  await shortcut(page, '?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
