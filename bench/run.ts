@@ -5,9 +5,11 @@
 import type { BenchCase } from './bench.ts';
 import { measure } from './bench.ts';
 import { engineBenches } from './engine.ts';
+import { estimateBenches } from './estimateCases.ts';
 
 const benches: BenchCase[] = [
   ...engineBenches,
+  ...estimateBenches,
 ];
 
 function ms(value: number): string {
