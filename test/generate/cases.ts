@@ -31,3 +31,21 @@ export function edgeCases(): { name: string; topology: Topology }[] {
   }];
 }
 
+
+/**
+ * Variants of a design that stress the generator's combinations: every server an HA pair with
+ * `replicas` replicas, or every server hashmod-sharded in `shards`, or both.
+ */
+export function variants(name: string, t: Topology): { name: string; topology: Topology }[] {
+  const each = (patch: Record<string, unknown>): Topology => ({
+    ...t,
+    nodes: t.nodes.map((n) => (n.kind === 'prometheus' ? { ...n, instanceAddresses: undefined, ...patch } : n)),
+  });
+  return [
+    { name: `${name} (every server HA x3)`, topology: each({ ha: { replicas: 3, replicaLabel: 'replica', dropReplicaLabelOnAlerts: true } }) },
+    { name: `${name} (every server hashmod x2, HA x2)`, topology: each({
+      ha: { replicas: 2, replicaLabel: 'prometheus_replica', dropReplicaLabelOnAlerts: true },
+      hashmod: { shards: 2, sourceLabels: ['job', '__address__'] },
+    }) },
+  ];
+}
