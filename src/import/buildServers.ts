@@ -19,6 +19,8 @@ export interface BuiltServer {
   readonly group: ServerGroup;
   /** Address of each imported instance, parallel to group.instances. */
   readonly addresses: readonly string[];
+  /** Per instance: the address is a guess (`<name>:<port>`), no header comment or run file said it. */
+  readonly guessed: readonly boolean[];
 }
 
 const genericNames = new Set(['', '.', 'prometheus', 'config', 'configs', 'conf', 'etc']);
@@ -74,7 +76,10 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
   if (replicas > 1 && group.replicaValues.some((v, i) => v !== replicaValue(i))) {
     diagnostics.push(info('import/replica-values', `${first.file}: replica values ${group.replicaValues.join(', ')} of "${name}" become ${group.replicaValues.map((_, i) => replicaValue(i)).join(', ')} (PromTopo names replicas a, b, ...)`, first.file));
   }
-  const addresses = group.instances.map((i) => i.hint?.address ?? listenToAddress(i.listenAddress, name) ?? `${name}:9090`);
+  // Guess: the folder of an instance's file is usually its host name (`prom-eu-a/prometheus.yml`).
+  const guessHost = (i: ImportedInstance) => (group.instances.length > 1 && !genericNames.has(baseName(dirName(i.file))) ? toDnsSafeName(baseName(dirName(i.file))) : name);
+  const addresses = group.instances.map((i) => i.hint?.address ?? listenToAddress(i.listenAddress, guessHost(i)) ?? `${guessHost(i)}:9090`);
+  const guessed = group.instances.map((i) => !i.hint && !/^[^:]+:\d+$/.test(i.listenAddress ?? '') );
   const rules = resolveRuleFiles(first.file, first.config.ruleFiles, ruleFiles);
   for (const m of rules.missing) {
     diagnostics.push({ code: 'import/rule-file-missing', severity: 'warning', message: `${first.file}: rule file "${m}" is not among the imported files; its path is kept verbatim, its rules are not imported`, hint: 'Import the rule files together with prometheus.yml.', at: { file: first.file } });
@@ -84,7 +89,8 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
   const relabelRules = first.config.alerting.alertRelabel;
   const dropRule = group.replicaLabel && relabelRules.length === 1 && relabelRules[0]?.action === 'labeldrop' && relabelRules[0].regex === group.replicaLabel ? 0 : -1;
   const extra = extraConfig(first, rules.missing, dropRule);
-  const role = first.hint?.role ?? (first.jobs.some((j) => j.metricsPath === '/federate') ? 'global' : group.hashmod ? 'shard' : 'leaf');
+  const functionalShard = Object.keys(externalLabels).some((k) => /shard/i.test(k));
+  const role = first.hint?.role ?? (first.jobs.some((j) => j.metricsPath === '/federate') ? 'global' : group.hashmod || functionalShard ? 'shard' : 'leaf');
   const node: PrometheusNode = {
     id,
     kind: 'prometheus',
@@ -106,7 +112,43 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
   if (extra) {
     diagnostics.push(info('import/kept-verbatim', `${first.file}: sections PromTopo does not model are kept verbatim in server "${name}" (extraConfig) and written back on export`, first.file));
   }
-  return { node: withAddresses, group, addresses };
+  return { node: withAddresses, group, addresses, guessed };
+}
+
+/** Host names a federation target may use for an instance whose address is a guess. */
+function candidateHosts(server: BuiltServer, k: number): string[] {
+  const inst = server.group.instances[k] as ImportedInstance;
+  const name = server.node.name;
+  const replica = server.group.replicaLabel ? inst.config.global.externalLabels[server.group.replicaLabel] : undefined;
+  const shard = inst.shard?.shard;
+  const out = [baseName(dirName(inst.file))];
+  if (replica !== undefined) out.push(`${name}-${replica}`, `${name}${replica}`);
+  if (shard !== undefined) out.push(`${name}-${shard}`, `${name}-shard-${shard}`);
+  if (replica !== undefined && shard !== undefined) out.push(`${name}-${shard}-${replica}`, `${name}-${shard}${replica}`);
+  return out;
+}
+
+/**
+ * Federation targets name the real addresses of the servers they scrape: an instance whose address
+ * was guessed takes the target whose host is its folder name or `<server>-<shard|replica>`.
+ */
+export function adoptAddresses(server: BuiltServer, targets: readonly string[]): BuiltServer {
+  if (!server.guessed.some(Boolean)) return server;
+  const addresses = [...server.addresses];
+  let changed = false;
+  server.group.instances.forEach((_, k) => {
+    if (!server.guessed[k]) return;
+    const hosts = candidateHosts(server, k);
+    const hit = targets.find((t) => hosts.includes(splitAddress(t).host));
+    if (hit && hit !== addresses[k]) {
+      addresses[k] = hit;
+      changed = true;
+    }
+  });
+  if (!changed) return server;
+  const { instanceAddresses: _old, ...rest } = server.node;
+  const node = instanceAddresses({ ...rest, address: addresses[0] ?? server.node.address }, server.group, addresses);
+  return { ...server, node, addresses };
 }
 
 /** Sets instanceAddresses when the imported addresses differ from the derived ones. */

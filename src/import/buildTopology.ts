@@ -12,7 +12,7 @@ import { federationJobName } from '../model/jobs.ts';
 import { toDnsSafeName, uniqueName } from '../model/names.ts';
 import type { AlertmanagerNode, PrometheusNode, RuleGroup, TargetGroupNode, Topology, TopologyEdge, TopologyNode } from '../model/types.ts';
 import type { BuiltServer } from './buildServers.ts';
-import { buildServer, info } from './buildServers.ts';
+import { adoptAddresses, buildServer, info } from './buildServers.ts';
 import type { ImportedInstance } from './groupServers.ts';
 import { alertmanagersVerbatim, groupServers } from './groupServers.ts';
 import type { AlertmanagerHint } from './hints.ts';
@@ -91,7 +91,10 @@ function placeholderCount(job: string, targets: readonly string[]): { count: num
 /** Builds the topology. Pure; ids are `p1`, `t1`, `am1`, `g1`, `e1`, ... in a deterministic order. */
 export function buildTopology(input: BuildInput, diagnostics: Diagnostic[]): Topology {
   const names = new Set<string>();
-  const servers: BuiltServer[] = groupServers(input.instances).map((g, i) => buildServer(g, `p${i + 1}`, names, input.ruleFiles, diagnostics));
+  const federationTargets = input.instances.flatMap((i) => i.jobs.filter((j) => j.metricsPath === '/federate').flatMap((j) => j.staticGroups.flatMap((g) => g.targets)));
+  const servers: BuiltServer[] = groupServers(input.instances)
+    .map((g, i) => buildServer(g, `p${i + 1}`, names, input.ruleFiles, diagnostics))
+    .map((s) => adoptAddresses(s, federationTargets));
   const nodes: TopologyNode[] = servers.map((s) => s.node);
   const edges: TopologyEdge[] = [];
   const edgeId = () => `e${edges.length + 1}`;

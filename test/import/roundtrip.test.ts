@@ -91,3 +91,30 @@ describe('round trip: import(export(t)) equals t, export(import(export(t))) equa
     for (const path of configs) expect(after.get(path), path).toBe(before.get(path));
   });
 });
+
+/**
+ * The structure of a design: servers (name, role, labels, HA, hashmod, rules), target groups, edges by
+ * names. Addresses are left out: without run files an instance's address is only known when a
+ * /federate job names it (replica b of an HA pair that nobody federates is a guess from its folder).
+ */
+function structure(t: Topology) {
+  const names = new Map(t.nodes.map((n) => [n.id, n.kind === 'alertmanager' ? 'alertmanager' : n.name]));
+  return {
+    servers: t.nodes.flatMap((n) => (n.kind === 'prometheus' ? [[n.name, n.role, n.externalLabels, n.ha, n.hashmod, n.ruleGroups]] : [])).sort(),
+    groups: t.nodes.flatMap((n) => (n.kind === 'targets' ? [[n.name, n.targets, n.labels, n.scrapeInterval]] : [])).sort(),
+    edges: t.edges.filter((e) => e.kind !== 'datasource')
+      .map((e) => JSON.stringify(Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'id').map(([k, v]) => [k, typeof v === 'string' && names.has(v) ? names.get(v) : v])))).sort(),
+  };
+}
+
+describe('without PromTopo\'s header comments and run files, the structure is still recovered', () => {
+  it.each(examples)('%s', (file) => {
+    const t = load(file);
+    const plain = generateBundle(t).files
+      .filter((f) => /(prometheus|rules)\.yml$/.test(f.path))
+      .map((f) => ({ name: f.path, text: f.contents.replace(/^#.*\n/gm, '') }));
+    const r = importConfigs(plain);
+    expect(r.ok).toBe(true);
+    expect(structure(r.topology as Topology)).toEqual(structure(t));
+  });
+});
