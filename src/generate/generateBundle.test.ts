@@ -5,6 +5,10 @@ import { serializeTopology } from '../model/document.ts';
 import type { Topology } from '../model/types.ts';
 import { BUNDLE_MARKER } from './bundle.ts';
 import { generateBundle } from './generateBundle.ts';
+import { instanceDir } from './links.ts';
+import { generatePrometheusConfig } from './prometheusConfig.ts';
+import { serverInstances } from '../model/instances.ts';
+import type { PrometheusNode } from '../model/types.ts';
 import {
   alertEdge, alertmanager, datasourceEdge, federationEdge, grafana, makeTopology, scrapeEdge, server, targets,
 } from './testBuilders.ts';
@@ -96,6 +100,16 @@ describe('generateBundle', () => {
     }
   });
 
+  it('previews exactly what it exports, instance by instance', () => {
+    const t = richTopology();
+    const files = new Map(generateBundle(t).files.map((f) => [f.path, f.contents]));
+    for (const s of t.nodes.filter((n): n is PrometheusNode => n.kind === 'prometheus')) {
+      serverInstances(s).forEach((instance, i) => {
+        expect(generatePrometheusConfig(t, s.id, i)).toBe(files.get(`${instanceDir(s, instance)}/prometheus.yml`));
+      });
+    }
+  });
+
   it('does not throw on dangling edges (validation reports them)', () => {
     const t = makeTopology([server('leaf')], [scrapeEdge('leaf', 'missing'), federationEdge('leaf', 'gone', ['up']), datasourceEdge('nope', 'leaf')]);
     expect(() => generateBundle(t)).not.toThrow();
@@ -109,6 +123,13 @@ describe('generateBundle', () => {
         expect(readme).toContain(`\`${target}\` -> shard ${hashmodOf([target], 2)}`);
       }
       expect(readme).toContain('`api-1:8080` -> shard');
+    });
+
+    it('says why shards cannot be computed when the group relabels first', () => {
+      const t = makeTopology([server('s', { hashmod: { shards: 2 } }), targets('node', ['n:1'], { extraConfig: 'relabel_configs:\n  - action: labeldrop\n    regex: x\n' })],
+        [scrapeEdge('s', 'node')]);
+      const text = generateBundle(t).files.find((f) => f.path === 'README.md')!.contents;
+      expect(text).toContain("shard of each target not computed: the group's own relabel_configs run before the hashmod");
     });
 
     it('says what is federated from which replica, and how to start everything', () => {
