@@ -8,6 +8,8 @@
 import { homedir } from 'node:os';
 import { hostApi } from '../../src/host-api.ts';
 import type { HostOperation, HostRequest, HostResponse } from '../../src/host-api.ts';
+import { importFromPaths } from '../cli/importCommand.ts';
+import { exportBundle } from './bundleWriter.ts';
 import { openDocument, saveDocument } from './documents.ts';
 import { listExamples, loadExample } from './examples.ts';
 import { findPromtool } from './promtool.ts';
@@ -41,13 +43,13 @@ export interface HostPlatform {
 /** The real services (engineer S's modules); settings live under `$PROMTOPO_CONFIG_DIR` when set. */
 export function createNodeHostServices(): HostServices {
   return {
-    exportBundle: async (req) => ({ ok: false, outDir: req.outDir, files: [], diagnostics: [], error: 'export is not wired in this build yet' }),
+    exportBundle: (req) => exportBundle(req),
     openDocument: (req) => openDocument(req),
     saveDocument: (req) => saveDocument(req),
     listExamples: () => listExamples(),
     loadExample: (req) => loadExample(req),
     recentFiles: () => recentFiles(),
-    importConfigs: async () => ({ ok: false, diagnostics: [{ code: 'import/unavailable', severity: 'error', message: 'import is not wired in this build yet', at: {} }] }),
+    importConfigs: (req) => importFromPaths(req.paths),
     rememberRecent: async (path) => void (await addRecentFile(path)),
     promtoolPath: () => findPromtool(),
     homeDir: () => homedir(),
