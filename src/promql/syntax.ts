@@ -49,10 +49,61 @@ export function topExpression(tree: Tree): SyntaxNode | undefined {
   return undefined;
 }
 
-/** Checks a whole PromQL expression (rule `expr`) for syntax errors only. Never throws. */
+/** The first quoted metric or label name (`{"a.b"="v"}`): Prometheus 3 syntax that 2.42 rejects. */
+export function firstQuotedName(tree: Tree, text: string): SyntaxProblem | undefined {
+  let found: SyntaxProblem | undefined;
+  tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.type.name === 'QuotedLabelName' || node.type.name === 'QuotedLabelMatcher') {
+        found = {
+          message: `quoted names such as ${text.slice(node.from, node.to)} need Prometheus 3; Prometheus 2.42 rejects them`,
+          from: node.from,
+          to: node.to,
+        };
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+const MODIFIABLE = new Set(['VectorSelector', 'MatrixSelector', 'SubqueryExpr']);
+
+/**
+ * `offset` and `@` must follow a selector or subquery (Prometheus' parser says so; lezer does not):
+ * `sum(x) offset 1h` is a parse error in Prometheus.
+ */
+export function firstMisplacedModifier(tree: Tree): SyntaxProblem | undefined {
+  let found: SyntaxProblem | undefined;
+  tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.type.name !== 'OffsetExpr' && node.type.name !== 'StepInvariantExpr') return undefined;
+      const target = node.node.firstChild;
+      if (target && !MODIFIABLE.has(target.type.name)) {
+        const what = node.type.name === 'OffsetExpr' ? 'offset' : '@';
+        found = {
+          message: `${what} modifier must be preceded by an instant vector selector or range vector selector or a subquery`,
+          from: target.to,
+          to: node.to,
+        };
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * Checks a whole PromQL expression (rule `expr`) for syntax errors only, as Prometheus 2.42 reads
+ * it (quoted names included). Types and function arity are promtool's business. Never throws.
+ */
 export function checkPromqlSyntax(expr: string): SyntaxProblem | undefined {
   const tree = parser.parse(expr);
-  const problem = firstSyntaxError(tree, expr);
+  const problem = firstSyntaxError(tree, expr) ?? firstQuotedName(tree, expr) ?? firstMisplacedModifier(tree);
   if (problem) return problem;
   if (!topExpression(tree)) return { message: 'empty expression', from: 0, to: expr.length };
   return undefined;
