@@ -3,9 +3,10 @@
  * HTTP to the browser-mode server that served this page. Components import `host` from here.
  */
 import { MenuCommandSchema } from '../../src/host-api.ts';
-import type { HostBridge } from '../../src/host-api.ts';
+import type { HostBridge, HostRequest, HostResponse } from '../../src/host-api.ts';
 import { bridgeTransport, createHostClient, httpTransport } from './hostClient.ts';
 import type { HostClient } from './hostClient.ts';
+import { recordExport } from './exportRecord.ts';
 
 declare global {
   interface Window {
@@ -28,5 +29,18 @@ function detectHost(): HostClient {
   return createHostClient('browser', httpTransport((url, init) => fetch(url, init)));
 }
 
+/** Records successful exports (exportRecord.ts) as they pass through. */
+function recordingExports(client: HostClient): HostClient {
+  const call: HostClient['call'] = async (op, request) => {
+    const response = await client.call(op, request);
+    if (op === 'exportBundle') {
+      const req = request as HostRequest<'exportBundle'>;
+      if ((response as HostResponse<'exportBundle'>).ok) recordExport(req.document, req.outDir);
+    }
+    return response;
+  };
+  return { ...client, call };
+}
+
 /** The host of this renderer. */
-export const host: HostClient = detectHost();
+export const host: HostClient = recordingExports(detectHost());

@@ -3,6 +3,7 @@
  * editor has focus, the native edit action in a text field, else the app's command.
  */
 import type { MenuCommand } from '../../src/host-api.ts';
+import { openDocumentAt } from '../panels/documents/documentActions.ts';
 import { host } from './host.ts';
 import { routeMenuCommand } from './menuRouting.ts';
 import type { MenuFocus } from './menuRouting.ts';
@@ -22,6 +23,9 @@ export function dispatchMenuCommand(command: MenuCommand, runCommand: (id: strin
   switch (action.kind) {
     case 'command':
       return runCommand(action.id, action.argument);
+    case 'openPath':
+      void openDocumentAt(action.path);
+      return true;
     case 'native':
       void host.call('nativeEdit', { action: action.action }).catch(() => undefined);
       return true;

@@ -18,8 +18,8 @@ describe('routeMenuCommand', () => {
   ])('%s with %s focused -> %j', (id, focus, action) => {
     expect(routeMenuCommand({ id }, focus)).toEqual(action);
   });
-  it('passes the argument of file.openRecent and view.showPanel to the command', () => {
-    expect(routeMenuCommand({ id: 'file.openRecent', argument: '/a.promtopo.json' }, 'text')).toEqual({ kind: 'command', id: 'file.openRecent', argument: '/a.promtopo.json' });
+  it('opens a recent file by path, and passes view.showPanel its tab', () => {
+    expect(routeMenuCommand({ id: 'file.openRecent', argument: '/a.promtopo.json' }, 'text')).toEqual({ kind: 'openPath', path: '/a.promtopo.json' });
     expect(routeMenuCommand({ id: 'view.showPanel', argument: 'problems' }, 'monaco')).toEqual({ kind: 'command', id: 'view.showPanel', argument: 'problems' });
   });
 });

@@ -14,7 +14,9 @@ export type NativeEditAction = HostRequest<'nativeEdit'>['action'];
 export type MenuAction =
   | { readonly kind: 'command'; readonly id: string; readonly argument?: string }
   | { readonly kind: 'monaco'; readonly action: 'undo' | 'redo' | 'editor.action.selectAll' }
-  | { readonly kind: 'native'; readonly action: NativeEditAction };
+  | { readonly kind: 'native'; readonly action: NativeEditAction }
+  /** `file.openRecent` (also a file given on Electron's command line): open the document at `path`. */
+  | { readonly kind: 'openPath'; readonly path: string };
 
 /** Menu edit ids and the native action each becomes inside a text field. */
 const NATIVE_EDIT: Readonly<Record<string, NativeEditAction>> = {
@@ -35,6 +37,7 @@ const MONACO_EDIT: Readonly<Record<string, 'undo' | 'redo' | 'editor.action.sele
 
 export function routeMenuCommand(command: MenuCommand, focus: MenuFocus): MenuAction {
   const { id, argument } = command;
+  if (id === 'file.openRecent' && argument) return { kind: 'openPath', path: argument };
   const native = NATIVE_EDIT[id];
   if (native && focus === 'monaco') {
     const own = MONACO_EDIT[id];
