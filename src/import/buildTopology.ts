@@ -80,6 +80,26 @@ function targetGroupOf(job: ParsedJob, placeholders: boolean): Omit<TargetGroupN
   };
 }
 
+/**
+ * PromTopo node names are unique and DNS-safe, and a target group's name is its job name. A job whose
+ * name is taken (`node` on two servers) or not DNS-safe gets a new name, and its targets keep the
+ * original `job` label through a static label (Prometheus only defaults `job` from job_name when the
+ * target has none), so the series do not change.
+ */
+function uniqueGroupName(group: Omit<TargetGroupNode, 'id'>, names: Set<string>, file: string, diagnostics: Diagnostic[]): Omit<TargetGroupNode, 'id'> {
+  const name = uniqueName(toDnsSafeName(group.name, 'job'), names);
+  names.add(name);
+  if (name === group.name) return group;
+  const keepsJob = group.labels.job === undefined;
+  diagnostics.push({
+    code: 'import/job-renamed',
+    severity: 'warning',
+    message: `${file}: job "${group.name}" becomes target group "${name}" (PromTopo names are unique and DNS-safe); ${keepsJob ? `its targets keep job="${group.name}" as a static label` : 'its targets set their own job label'}`,
+    at: { file },
+  });
+  return { ...group, name, labels: keepsJob ? { ...group.labels, job: group.name } : group.labels };
+}
+
 /** PromTopo's placeholder targets (only in files that say so in a comment) `<job>-1:<port>` ... `<job>-N:<port>` become a count again. */
 function placeholderCount(job: string, targets: readonly string[]): { count: number; port: number } | undefined {
   if (targets.length === 0) return undefined;
@@ -120,7 +140,7 @@ export function buildTopology(input: BuildInput, diagnostics: Diagnostic[]): Top
       const key = JSON.stringify(group);
       let node = groups.get(key);
       if (!node) {
-        node = { id: `t${groups.size + 1}`, ...group };
+        node = { id: `t${groups.size + 1}`, ...uniqueGroupName(group, names, first.file, diagnostics) };
         if (group.extraConfig !== undefined) {
           const keys = [...job.fields.keys()].filter((k) => !['job_name', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme', 'static_configs'].includes(k));
           diagnostics.push(info('import/kept-verbatim', `${first.file}: job "${job.name}": ${keys.join(', ') || 'extra static_configs'} kept verbatim in target group "${job.name}" (extraConfig) and written back on export`, first.file));
