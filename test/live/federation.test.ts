@@ -44,7 +44,7 @@ describe('federation, live', () => {
     } catch (e) {
       throw new Error(`${(e as Error).message}\n${group.logs()}`);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('the leaf scrapes node_exporter and itself, and records job:up:sum', async () => {
     const up = await waitFor('up on the leaf', async () => {
@@ -58,13 +58,13 @@ describe('federation, live', () => {
     });
     expect(recorded.map((s) => s.metric.job).sort()).toEqual(['node', 'prometheus']);
     expect((await query(leaf, 'node_cpu_seconds_total')).length).toBeGreaterThan(0);
-  }, 40_000);
+  }, 120_000);
 
   it('the global holds the federated rule series with the leaf external labels, and nothing match[] excluded', async () => {
     const federated = await waitFor('job:up:sum on the global', async () => {
       const r = await query(global, 'job:up:sum');
       return r.length === 2 ? r : undefined;
-    }, 40_000);
+    }, 60_000);
     for (const s of federated) {
       expect(s.metric.dc).toBe('dc1');
       expect(s.value).toBe(1);
@@ -82,7 +82,7 @@ describe('federation, live', () => {
     const body = await getText(`http://${leaf}/federate?match[]=${encodeURIComponent('{__name__=~"job:.*"}')}`);
     expect(body).toMatch(/^job:up:sum\{[^}]*dc="dc1"/m);
     expect(body).not.toContain('node_cpu_seconds_total');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('functional shards, live', () => {
@@ -115,5 +115,5 @@ describe('functional shards, live', () => {
     expect(await jobsOf(app, 1)).toEqual(['prometheus-app']);
     expect(await query(app, 'up{job="node"}')).toEqual([]);
     expect(await query(db, 'up{job="prometheus-app"}')).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

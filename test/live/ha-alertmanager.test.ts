@@ -54,7 +54,7 @@ describe('HA pair and Alertmanager cluster, live', () => {
     } catch (e) {
       throw new Error(`${(e as Error).message}\n${group.logs()}`);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('both replicas scrape every target, each with its own replica label', async () => {
     for (const [i, replica] of replicas.entries()) {
@@ -73,7 +73,7 @@ describe('HA pair and Alertmanager cluster, live', () => {
         expect(line).toContain('dc="dc1"');
       }
     }
-  }, 40_000);
+  }, 120_000);
 
   it('the two Alertmanagers form a cluster: each sees its peer', async () => {
     for (const am of ams) {
@@ -85,7 +85,7 @@ describe('HA pair and Alertmanager cluster, live', () => {
       expect(status.cluster.status).toBe('ready');
       expect(status.cluster.peers.map((p) => p.address).sort()).toEqual(ams.map((x) => x.clusterAddress).sort());
     }
-  }, 40_000);
+  }, 120_000);
 
   it('both replicas fire the alert; Alertmanager shows it once, without the replica label', async () => {
     for (const replica of replicas) {
@@ -108,5 +108,5 @@ describe('HA pair and Alertmanager cluster, live', () => {
       expect(alerts[0]?.labels).toEqual({ alertname: 'AlwaysFiring', severity: 'none', dc: 'dc1' });
       expect(alerts[0]?.status.state).toBe('active');
     }
-  }, 60_000);
+  }, 120_000);
 });

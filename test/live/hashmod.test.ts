@@ -74,5 +74,5 @@ describe('hashmod shards, live', () => {
       const all = (await query(address, 'up{job="node"}')).map((s) => s.metric.instance ?? '').sort();
       expect(all).toEqual(expected);
     }
-  }, 90_000);
+  }, 120_000);
 });
