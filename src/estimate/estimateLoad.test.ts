@@ -156,3 +156,27 @@ describe('estimateLoad: capacity', () => {
     expect(p.diskBytes).toBeCloseTo(10 * (100 / 15) * 2);
   });
 });
+
+describe('estimateLoad: what-if edits reuse unchanged servers', () => {
+  it('gives the same numbers as a fresh estimate after an edit', () => {
+    const t1 = makeTopology(
+      [
+        server('a', { ruleGroups: [{ name: 'r', rules: [{ record: 'job:up:sum', expr: 'sum by (job) (up)' }] }] }),
+        server('b'),
+        server('g', { role: 'global' }),
+        targets('ta', hosts('a', 3), { exporter: 'demo' }),
+        targets('tb', hosts('b', 2), { exporter: 'demo' }),
+      ],
+      [scrapeEdge('a', 'ta'), scrapeEdge('b', 'tb'), federationEdge('g', 'a', ['{__name__=~"job:.*"}', 'up']), federationEdge('g', 'b', ['up'])],
+    );
+    const before = estimateLoad(t1, catalogs);
+    // Edit: target group ta gets two more targets (new node object, everything else shared).
+    const t2 = { ...t1, nodes: t1.nodes.map((n) => (n.id === 'ta' && n.kind === 'targets' ? { ...n, targets: hosts('a', 5) } : n)) };
+    const after = estimateLoad(t2, catalogs);
+    const fresh = estimateLoad(structuredClone(t2), catalogs);
+    expect(after).toEqual(fresh);
+    expect(after.servers.a?.activeSeries).toBe((before.servers.a?.activeSeries ?? NaN) + 2 * 15);
+    expect(after.servers.b).toEqual(before.servers.b);
+    expect(after.edges).not.toEqual(before.edges);
+  });
+});

@@ -24,8 +24,14 @@ function catalogIndex(catalogs: readonly ExporterCatalog[] | CatalogIndex): Cata
   return index;
 }
 
-/** Estimates the load of every server and edge. `catalogs`: the exporter catalogs (e.g. builtinCatalogs). */
-export function estimateLoad(topology: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = []): LoadEstimate {
+const NO_CATALOGS: readonly ExporterCatalog[] = [];
+
+/**
+ * Estimates the load of every server and edge. `catalogs`: the exporter catalogs (e.g.
+ * builtinCatalogs; pass the same array each time). A server whose inputs are the same objects as in
+ * the previous call (immutable documents) is not recomputed, so a what-if edit costs little.
+ */
+export function estimateLoad(topology: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = NO_CATALOGS): LoadEstimate {
   const catalogsById = catalogIndex(catalogs);
   const nodes = new Map(topology.nodes.map((n) => [n.id, n] as const));
   const scrapes = new Map<string, ScrapeEdge[]>();

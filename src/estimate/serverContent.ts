@@ -64,6 +64,13 @@ function selectorsOf(edge: FederationEdge): Selector[] {
   return out;
 }
 
+/** The last content computed for a server node object, with what it was computed from. */
+const contentMemo = new WeakMap<PrometheusNode, { deps: readonly unknown[]; content: ShardContent[] }>();
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** Builds every server's content on demand, sources before the servers federating them. */
 export class ContentBuilder {
   private readonly contents = new Map<string, ShardContent[]>();
@@ -85,10 +92,28 @@ export class ContentBuilder {
     if (done) return done;
     if (this.visiting.has(server.id)) return []; // federation cycle: the validator reports it
     this.visiting.add(server.id);
-    const built = this.build(server);
+    const deps = this.dependencies(server);
+    const memo = contentMemo.get(server);
+    const built = memo && sameDeps(memo.deps, deps) ? memo.content : this.build(server);
+    if (built !== memo?.content) contentMemo.set(server, { deps, content: built });
     this.visiting.delete(server.id);
     this.contents.set(server.id, built);
     return built;
+  }
+
+  /**
+   * Everything a server's content is computed from, as object identities: documents are immutable,
+   * so an edit elsewhere (a what-if) reuses this server's content from the previous estimate.
+   */
+  private dependencies(server: PrometheusNode): unknown[] {
+    const deps: unknown[] = [this.catalogs, this.needsBlocks.has(server.id)];
+    for (const edge of this.scrapes.get(server.id) ?? []) deps.push(edge, this.nodes.get(edge.targets));
+    for (const edge of this.federations.get(server.id) ?? []) {
+      const source = this.nodes.get(edge.source);
+      deps.push(edge, source);
+      if (source?.kind === 'prometheus' && source.id !== server.id) deps.push(this.contentOf(source));
+    }
+    return deps;
   }
 
   private build(server: PrometheusNode): ShardContent[] {
