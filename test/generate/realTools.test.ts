@@ -37,6 +37,11 @@ describe.each(cases)('bundle of $file', ({ topology }) => {
     expect(r.status, r.output).toBe(0);
   });
 
+  it('every run file is valid POSIX shell (sh -n)', () => {
+    const bad = pathsOf(/\.sh$/).map((p) => ({ p, r: run('sh', ['-n', join(dir, p)]) })).filter((x) => x.r.status !== 0);
+    expect(bad.map((x) => `${x.p}: ${x.r.output}`)).toEqual([]);
+  });
+
   it.each(pathsOf(/^alertmanager\/[^/]+\/alertmanager\.yml$/))('%s passes amtool check-config', (path) => {
     const r = run(amtool, ['check-config', join(dir, path)]);
     expect(r.status, r.output).toBe(0);
