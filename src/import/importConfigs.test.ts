@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateBundle } from '../generate/generateBundle.ts';
 import type { FederationEdge, PrometheusNode, TargetGroupNode, Topology } from '../model/types.ts';
+import { validateTopology } from '../validate/validateTopology.ts';
 import { importConfigs } from './importConfigs.ts';
 
 /** Builder: the files of one import. */
@@ -184,6 +185,24 @@ remote_write:
     const r = importConfigs(files({ 'p.yml': 'rule_files: [r.yml]\n', 'r.yml': 'groups:\n  - name: g\n    rules:\n      - record: "bad name"\n        expr: up\n' }));
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]?.message).toContain('invalid recording rule name');
+  });
+
+  it('an imported federation hierarchy passes the validator without errors (exportable as is)', () => {
+    const global = `global:
+  scrape_interval: 30s
+  scrape_timeout: 25s
+scrape_configs:
+${['eu', 'us'].map((dc) => `  - job_name: federate-leaf-${dc}
+    honor_labels: true
+    metrics_path: /federate
+    params:
+      'match[]': ['{__name__=~"job:.*"}']
+    static_configs:
+      - targets: ['leaf-${dc}:9090']
+`).join('')}`;
+    const t = imported({ 'leaf-eu/prometheus.yml': leaf('eu'), 'leaf-us/prometheus.yml': leaf('us'), 'global/prometheus.yml': global });
+    expect(t.edges.filter((e) => e.kind === 'federation')).toHaveLength(2);
+    expect(validateTopology(t).filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
   });
 
   it('is deterministic', () => {
