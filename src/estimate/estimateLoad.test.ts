@@ -173,7 +173,7 @@ describe('estimateLoad: what-if edits reuse unchanged servers', () => {
     // Edit: target group ta gets two more targets (new node object, everything else shared).
     const t2 = { ...t1, nodes: t1.nodes.map((n) => (n.id === 'ta' && n.kind === 'targets' ? { ...n, targets: hosts('a', 5) } : n)) };
     const after = estimateLoad(t2, catalogs);
-    const fresh = estimateLoad(structuredClone(t2), catalogs);
+    const fresh = estimateLoad(JSON.parse(JSON.stringify(t2)) as typeof t2, catalogs);
     expect(after).toEqual(fresh);
     expect(after.servers.a?.activeSeries).toBe((before.servers.a?.activeSeries ?? NaN) + 2 * 15);
     expect(after.servers.b).toEqual(before.servers.b);
