@@ -1,7 +1,8 @@
 /**
  * Issue 3, live: an HA pair scrapes every target twice with distinct replica labels; both replicas
  * fire the same always-firing alert and send it to a two-instance Alertmanager cluster, which forms
- * (each instance sees its peer) and shows the alert once, without the replica label.
+ * (each instance sees its peer) and shows the alert once, without the replica label. A global
+ * federating the pair takes one replica (`a`) by default, so series are not doubled.
  * Started from the bundle's own run files.
  */
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { exportForLiveTest } from './support/bundle.ts';
 import { getJson, getText, query, waitFor, waitReady } from './support/http.ts';
 import { freePorts } from './support/ports.ts';
 import { ProcessGroup } from './support/processes.ts';
-import { alert, alertmanager, scrape, server, targets, topology } from './support/topology.ts';
+import { alert, alertmanager, federation, scrape, server, targets, topology } from './support/topology.ts';
 
 const group = new ProcessGroup();
 afterAll(() => group.stopAll(), 30_000);
@@ -22,23 +23,29 @@ describe('HA pair and Alertmanager cluster, live', () => {
   let replicas: string[] = [];
   let exporters: string[] = [];
   let ams: { address: string; clusterAddress: string }[] = [];
+  let global = '';
 
   beforeAll(async () => {
-    const ports = await freePorts(8);
+    const ports = await freePorts(9);
     const addr = (i: number): string => `127.0.0.1:${ports[i] ?? 0}`;
     exporters = [addr(0), addr(1)];
     replicas = [addr(2), addr(3)];
     ams = [{ address: addr(4), clusterAddress: addr(5) }, { address: addr(6), clusterAddress: addr(7) }];
+    global = addr(8);
     const t = topology('live ha', [
       targets('node', exporters),
       server('pair', 'leaf', replicas[0] ?? '', {
         ha: { replicas: 2 },
         instanceAddresses: replicas,
         externalLabels: { dc: 'dc1' },
-        ruleGroups: [{ name: 'test-alerts', rules: [{ alert: 'AlwaysFiring', expr: 'vector(1)', labels: { severity: 'none' } }] }],
+        ruleGroups: [
+          { name: 'test-alerts', rules: [{ alert: 'AlwaysFiring', expr: 'vector(1)', labels: { severity: 'none' } }] },
+          { name: 'job-aggregates', rules: [{ record: 'job:up:sum', expr: 'sum by (job) (up)' }] },
+        ],
       }),
+      server('global', 'global', global),
       alertmanager('am', ams),
-    ], [scrape('pair', 'node'), alert('pair', 'am')]);
+    ], [scrape('pair', 'node'), alert('pair', 'am'), federation('global', 'pair', ['{__name__=~"job:.*"}'])]);
     const bundle = await exportForLiveTest(t, group.dir);
     for (const e of exporters) group.startNodeExporter(Number(e.split(':')[1]));
     group.startRunFile(join(bundle, 'alertmanager/am/run-1.sh'), 'am-1');
@@ -49,8 +56,9 @@ describe('HA pair and Alertmanager cluster, live', () => {
     const fastResend = ['--rules.alert.resend-delay=1s'];
     group.startRunFile(join(bundle, 'prometheus/pair-a/run.sh'), 'pair-a', fastResend);
     group.startRunFile(join(bundle, 'prometheus/pair-b/run.sh'), 'pair-b', fastResend);
+    group.startRunFile(join(bundle, 'prometheus/global/run.sh'), 'global');
     try {
-      for (const a of [...replicas, ...ams.map((x) => x.address)]) await waitReady(a);
+      for (const a of [...replicas, ...ams.map((x) => x.address), global]) await waitReady(a);
     } catch (e) {
       throw new Error(`${(e as Error).message}\n${group.logs()}`);
     }
@@ -108,5 +116,19 @@ describe('HA pair and Alertmanager cluster, live', () => {
       expect(alerts[0]?.labels).toEqual({ alertname: 'AlwaysFiring', severity: 'none', dc: 'dc1' });
       expect(alerts[0]?.status.state).toBe('active');
     }
+  }, 120_000);
+
+  it('a global federating the pair takes one replica by default: no doubled series', async () => {
+    const federated = await waitFor('job:up:sum on the global', async () => {
+      const r = await query(global, 'job:up:sum');
+      return r.length > 0 ? r : undefined;
+    }, 60_000);
+    // Give a second federation round the chance to bring in replica b, if it were federated.
+    await new Promise((r) => setTimeout(r, 2500));
+    const after = await query(global, 'job:up:sum');
+    expect(after).toHaveLength(1);
+    expect(after[0]?.metric).toMatchObject({ job: 'node', dc: 'dc1', replica: 'a' });
+    expect(federated[0]?.metric.replica).toBe('a');
+    expect((await query(global, 'up{job="federate-pair"} == 1')).map((s) => s.metric.instance)).toEqual([replicas[0]]);
   }, 120_000);
 });
