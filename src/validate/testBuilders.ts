@@ -50,10 +50,13 @@ export function datasource(grafanaId: string, serverId: string, extra: Loose = {
   return { id: `datasource:${grafanaId}->${serverId}`, kind: 'datasource', grafana: grafanaId, server: serverId, ...extra };
 }
 
-/** leaf (dc=leaf) scrapes `node`; global federates job: rules from the leaf. */
+/** The recording rule every healthy leaf has, so that `{__name__=~"job:.*"}` federates something. */
+export const LEAF_RULES = [{ name: 'node', rules: [{ record: 'job:up:sum', expr: 'sum by (job) (up)' }] }];
+
+/** leaf (dc=leaf, one job: rule) scrapes `node`; global federates job: rules from the leaf. */
 export function healthy(leafExtra: Loose = {}, globalExtra: Loose = {}, federationExtra: Loose = {}, more: { nodes?: Loose[]; edges?: Loose[] } = {}): Topology {
   return makeTopology(
-    [server('leaf', leafExtra), server('global', { role: 'global', ...globalExtra }), targets('node'), ...(more.nodes ?? [])],
+    [server('leaf', { ruleGroups: LEAF_RULES, ...leafExtra }), server('global', { role: 'global', ...globalExtra }), targets('node'), ...(more.nodes ?? [])],
     [scrape('leaf', 'node'), federation('global', 'leaf', ['{__name__=~"job:.*"}'], federationExtra), ...(more.edges ?? [])],
   );
 }

@@ -84,6 +84,10 @@ const rows: Row[] = [
   { code: 'federation/cycle', severity: 'error', build: () => healthy({}, {}, {}, { edges: [federation('leaf', 'global')] }), at: { edge: 'federation:leaf->global' }, message: 'federation cycle between "global", "leaf"' },
   { code: 'federation/external-labels-collide', severity: 'warning', build: () => healthy({ externalLabels: { dc: 'eu' } }, {}, {}, { nodes: [server('leaf2', { externalLabels: { dc: 'eu' } }), targets('node2')], edges: [scrape('leaf2', 'node2'), federation('global', 'leaf2')] }), at: { edge: 'federation:global->leaf2' }, message: '"leaf2" and "leaf" have the same external labels {dc="eu"}' },
   { code: 'federation/no-external-labels', severity: 'warning', build: () => healthy({ externalLabels: {} }), at: { node: 'leaf', field: 'externalLabels' }, message: 'is federated but has no external labels' },
+  { code: 'federation/external-label-match', severity: 'warning', build: () => healthy({}, {}, { match: ['{__name__=~"job:.*",dc="leaf"}'] }), at: { edge: FED, field: 'match[0]' }, message: 'matches on "dc", an external label of "leaf"' },
+  { code: 'federation/external-label-match', severity: 'warning', build: () => healthy({ ha: { replicas: 2 } }, {}, { match: ['up{replica="a"}'] }), at: { edge: FED, field: 'match[0]' }, message: 'an external label of "leaf"' },
+  { code: 'federation/no-rules-match', severity: 'warning', build: () => healthy({}, {}, { match: ['{__name__=~"instance:.*"}'] }), at: { edge: FED, field: 'match[0]' }, message: 'none of "leaf"\'s recording rules match ("job:up:sum")' },
+  { code: 'federation/no-rules-match', severity: 'warning', build: () => healthy({ ruleGroups: [] }), at: { edge: FED, field: 'match[0]' }, message: '(it has none)' },
   { code: 'federation/honor-labels-off', severity: 'warning', build: () => healthy({}, {}, { honorLabels: false }), at: { edge: FED, field: 'honorLabels' }, message: 'exported_job' },
   // graph
   { code: 'edge/missing-end', severity: 'error', build: () => healthy({}, {}, {}, { edges: [scrape('leaf', 'gone')] }), at: { edge: 'scrape:leaf->gone', field: 'targets' }, message: 'no node with id "gone"' },
