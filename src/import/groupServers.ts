@@ -81,7 +81,12 @@ export function shardLabelOf(instance: Pick<ImportedInstance, 'config' | 'shard'
 }
 
 function replicaLabelOf(instance: ImportedInstance): string | undefined {
-  const names = Object.keys(instance.config.global.externalLabels).filter((n) => /replica/i.test(n));
+  const labels = instance.config.global.externalLabels;
+  // PromTopo's header names the replica value, whatever the label is called.
+  const hinted = instance.hint?.replica;
+  const byValue = hinted === undefined ? [] : Object.keys(labels).filter((n) => labels[n] === hinted);
+  if (byValue.length === 1) return byValue[0];
+  const names = Object.keys(labels).filter((n) => /replica/i.test(n));
   return names.length === 1 ? names[0] : undefined;
 }
 

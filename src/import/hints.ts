@@ -12,14 +12,17 @@ export interface ServerHint {
   readonly name: string;
   readonly address: string;
   readonly topologyName: string;
+  /** The replica value, for one replica of an HA group (`(replica a)`). */
+  readonly replica?: string;
 }
 
-const headerRe = /^# Prometheus (leaf|global|shard) "([^"]*)"(?: \([^)]*\))?, (\S+), topology "(.*)"\.$/m;
+const headerRe = /^# Prometheus (leaf|global|shard) "([^"]*)"(?: \(([^)]*)\))?, (\S+), topology "(.*)"\.$/m;
 
 export function serverHint(text: string): ServerHint | undefined {
   const m = headerRe.exec(text.slice(0, 2000));
   if (!m) return undefined;
-  return { role: m[1] as ServerRole, name: m[2] ?? '', address: m[3] ?? '', topologyName: m[4] ?? '' };
+  const replica = /(?:^|, )replica (\S+)/.exec(m[3] ?? '')?.[1];
+  return { role: m[1] as ServerRole, name: m[2] ?? '', address: m[4] ?? '', topologyName: m[5] ?? '', ...(replica ? { replica } : {}) };
 }
 
 /** Value of `--flag=value` in a shell run file (quotes removed), or undefined. */

@@ -75,6 +75,13 @@ describe('round trip: import(export(t)) equals t, export(import(export(t))) equa
     expect(normalise(rewired)).not.toEqual(normalise(t));
   });
 
+  it('an HA group whose replica label is not called "replica" (named by PromTopo\'s header)', () => {
+    const base = load('ha-pair.promtopo.json');
+    const t = { ...base, nodes: base.nodes.map((n) => (n.kind === 'prometheus' && n.ha ? { ...n, ha: { ...n.ha, replicaLabel: 'member' } } : n)) };
+    const imported = importConfigs(bundleFiles(t)).topology as Topology;
+    expect(normalise(imported)).toEqual(normalise(t));
+  });
+
   it.each(examples)('%s', (file) => {
     const t = load(file);
     const r = importConfigs(bundleFiles(t));
