@@ -11,7 +11,8 @@ import type { ServerLinks } from './links.ts';
 import { oneLine, serverLinks } from './links.ts';
 import { RULE_FILE } from './ruleFiles.ts';
 import { federationJob, scrapeJob } from './scrapeJobs.ts';
-import { addressList, blockSeq, mergeMaps, orderedMap, parseRawList, parseRawMap, toYamlText, withComment } from './yamlText.ts';
+import { mergeMaps, parseRawList, parseRawMap } from './rawYaml.ts';
+import { addressList, blockSeq, orderedMap, toYamlText, withComment } from './yamlText.ts';
 
 /** File name of every instance's Prometheus configuration. */
 export const PROMETHEUS_CONFIG_FILE = 'prometheus.yml';

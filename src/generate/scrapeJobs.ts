@@ -9,7 +9,8 @@ import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
 import type { FederationLink } from './links.ts';
 import { federationSourceInstances, oneLine } from './links.ts';
 import { groupTargets } from './targets.ts';
-import { addressList, blockSeq, flowSeq, mergeMaps, orderedMap, parseRawMap, singleQuoted, withComment } from './yamlText.ts';
+import { mergeMaps, parseRawMap } from './rawYaml.ts';
+import { addressList, blockSeq, flowSeq, orderedMap, singleQuoted, withComment } from './yamlText.ts';
 
 /** Label the hashmod action writes; `__tmp_` labels are dropped after relabelling. */
 export const HASHMOD_TARGET_LABEL = '__tmp_hash';

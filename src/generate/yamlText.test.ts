@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { blockSeq, flowSeq, mergeMaps, orderedMap, parseRawList, parseRawMap, singleQuoted, toYamlText, withComment } from './yamlText.ts';
+import { mergeMaps, parseRawList, parseRawMap } from './rawYaml.ts';
+import { blockSeq, flowSeq, orderedMap, singleQuoted, toYamlText, withComment } from './yamlText.ts';
 
 /** Reads YAML back as Prometheus (YAML 1.1, gopkg.in/yaml.v2) and as YAML 1.2 readers would. */
 const readBoth = (text: string) => [parse(text, { version: '1.1' }), parse(text, { version: '1.2' })];
