@@ -46,9 +46,11 @@ describe('parseSelector agrees with /federate of a real Prometheus', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'promtopo-oracle-'));
-    writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\n');
+    writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1s\n  external_labels:\n    dc: eu\n');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
+    // Prometheus scrapes itself, so /federate has real series for the semantic checks.
+    writeFileSync(join(dir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\n  external_labels:\n    dc: eu\nscrape_configs:\n  - job_name: self\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`);
     let output = '';
     child = spawn('prometheus', [
       `--config.file=${join(dir, 'prometheus.yml')}`,
@@ -79,5 +81,33 @@ describe('parseSelector agrees with /federate of a real Prometheus', () => {
       }
     }
     expect(disagreements).toEqual([]);
+  });
+
+  async function federate(selector: string): Promise<string[]> {
+    const response = await fetch(`${base}/federate?${new URLSearchParams({ 'match[]': selector })}`);
+    expect(response.status).toBe(200);
+    return (await response.text()).split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  }
+
+  it('behaves as the federation diagnostics say', async () => {
+    const deadline = Date.now() + 15_000;
+    while ((await federate('up')).length === 0) {
+      if (Date.now() > deadline) throw new Error('prometheus did not scrape itself within 15 s');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // External labels are added on the way out...
+    expect((await federate('up'))[0]).toContain('dc="eu"');
+    // ...but not stored, so matching on them selects nothing (federation/external-label-match).
+    expect(await federate('up{dc="eu"}')).toEqual([]);
+    // Everything selectors return every series (federation/everything), and so does {job=~".*"} on 2.42,
+    // which PromTopo refuses as selector/empty-matcher.
+    const all = await federate('{__name__=~".+"}');
+    expect(all.length).toBeGreaterThan(100);
+    // (Prometheus' own series keep appearing while it runs: compare with a little slack.)
+    expect((await federate('{job=~".+"}')).length).toBeGreaterThanOrEqual(Math.floor(all.length * 0.95));
+    expect((await federate('{job=~".*"}')).length).toBeGreaterThanOrEqual(Math.floor(all.length * 0.95));
+    expect((await federate('{__name__=~"job:.*"}')).length).toBe(0);
+    // up{__name__="x"} is accepted but selects nothing (selector/duplicate-name).
+    expect(await federate('up{__name__="x"}')).toEqual([]);
   });
 });
