@@ -63,8 +63,15 @@ describe('parseSelector agrees with /federate of a real Prometheus', () => {
     await Promise.race([waitReady(base, child, () => output), spawnError]);
   });
 
-  afterAll(() => {
-    if (child?.pid !== undefined && child.exitCode === null) child.kill('SIGTERM');
+  afterAll(async () => {
+    const running = child;
+    if (running?.pid !== undefined && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill('SIGTERM');
+      const timer = setTimeout(() => running.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
