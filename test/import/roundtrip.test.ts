@@ -82,6 +82,19 @@ describe('round trip: import(export(t)) equals t, export(import(export(t))) equa
     expect(normalise(imported)).toEqual(normalise(t));
   });
 
+  it('hashmod shards that are also HA pairs (shard-N-a / shard-N-b)', () => {
+    const base = load('hashmod-shards.promtopo.json');
+    const t = { ...base, nodes: base.nodes.map((n) => (n.kind === 'prometheus' && n.hashmod ? { ...n, instanceAddresses: undefined, ha: { replicas: 2, replicaLabel: 'replica', dropReplicaLabelOnAlerts: true } } : n)) };
+    const r = importConfigs(bundleFiles(t));
+    expect(r.ok).toBe(true);
+    const imported = r.topology as Topology;
+    expect(normalise(imported)).toEqual(normalise(t));
+    const before = generateBundle(t).files.filter((f) => /\.(ya?ml|sh)$/.test(f.path));
+    const after = new Map(generateBundle(imported).files.map((f) => [f.path, f.contents]));
+    expect(before.length).toBeGreaterThan(6);
+    for (const f of before) expect(after.get(f.path), f.path).toBe(f.contents);
+  });
+
   it.each(examples)('%s', (file) => {
     const t = load(file);
     const r = importConfigs(bundleFiles(t));
