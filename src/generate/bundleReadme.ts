@@ -61,7 +61,11 @@ function serverSection(t: Topology, server: PrometheusNode): string[] {
     }
     lines.push('');
   }
-  if (links.alertmanagers.length) lines.push(`Sends alerts to ${links.alertmanagers.map((a) => code(a.name)).join(', ')}.`, '');
+  if (links.alertmanagers.length) {
+    const where = links.alertmanagers.map((a) => `${code(a.name)} (${a.instances.map((i) => code(i.address)).join(', ')})`);
+    const dedup = server.ha?.dropReplicaLabelOnAlerts ? ', without the replica label so the replicas\' alerts are deduplicated' : '';
+    lines.push(`Sends alerts to every instance of ${where.join(', ')}${dedup}.`, '');
+  }
   const rules = server.ruleGroups.reduce((n, g) => n + g.rules.length, 0);
   if (rules) lines.push(`Rules: ${rules} in ${server.ruleGroups.length} group(s), in each folder's ${code('rules.yml')}.`, '');
   return lines;
