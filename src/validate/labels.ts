@@ -17,7 +17,8 @@ function checkLabelMap(
 ): void {
   for (const [name, value] of Object.entries(labels)) {
     const at = `${field}.${name}`;
-    if (!isValidLabelName(name)) {
+    // Rule labels cannot set the metric name (rulefmt: "invalid label name: __name__").
+    if (!isValidLabelName(name) || (what === 'rule label' && name === '__name__')) {
       reportNode(ctx, 'label/invalid-name', 'error', node, at, `invalid ${what} name ${q(name)}`, {
         hint: 'Label names are letters, digits and "_", not starting with a digit (Prometheus 2.x).',
       });
