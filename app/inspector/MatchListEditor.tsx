@@ -49,10 +49,10 @@ function SelectorRow(props: { index: number; value: string; diagnostics: readonl
   const { index, value, diagnostics, onCommit, onRemove } = props;
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
-  const live = selectorError(draft);
   const Editor = providedSelectorEditor() ?? PlainSelectorInput;
   // Stored findings are about the committed text; while the draft differs, the live check speaks.
-  const shown = draft === value ? diagnostics.filter((d) => !(live && d.code.startsWith('selector/'))) : [];
+  const shown = draft === value ? diagnostics : [];
+  const live = shown.some((d) => d.code.startsWith('selector/')) ? undefined : selectorError(draft);
   return (
     <li className="pt-match-row" data-testid={`match-row-${index}`}>
       <div className="pt-match-line">

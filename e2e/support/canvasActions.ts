@@ -35,3 +35,28 @@ export async function nodeCentre(page: Page, name: string): Promise<{ x: number;
   expect(box, `node ${name} is on screen`).not.toBeNull();
   return { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
 }
+
+/**
+ * Replaces the selector in a match[] row (Monaco or plain input) with `text`, typed key by key as a
+ * user would; Monaco's completion list is dismissed whenever it opens so it cannot rewrite the text.
+ * Not committed yet (Enter or blur commits).
+ */
+export async function setSelector(page: Page, row: Locator, text: string): Promise<void> {
+  // Monaco mounts lazily: wait for whichever editor the row ends up with.
+  await expect(row.locator('.monaco-editor .view-lines, input.pt-input').first()).toBeVisible();
+  const monaco = row.locator('.monaco-editor');
+  if ((await monaco.count()) === 0) {
+    await row.locator('input.pt-input').first().fill(text);
+    return;
+  }
+  await monaco.first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  const suggest = page.locator('.suggest-widget.visible');
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(40);
+    if ((await suggest.count()) > 0) await page.keyboard.press('Escape');
+  }
+  await expect(row.locator('.view-lines')).toHaveText(text.replace(/ /g, '\u00a0'));
+}
