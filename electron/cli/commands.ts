@@ -1,18 +1,26 @@
 /**
  * The registry of `promtopo` sub-commands, in the order `promtopo --help` lists them.
- * Each command lives in its own file; add one line here to register another.
+ * Each command lives in its own file; add one line here to register another. Entries are lazy: a
+ * command's module (and the engine parts it needs) loads only when that command runs, so `--help`,
+ * `--version` and usage errors start fast. The summary here is what `promtopo --help` shows.
  */
 import type { CliCommand } from './command.ts';
-import { exportCommand } from './exportCommand.ts';
-import { importCommand } from './importCommand.ts';
-import { loadCommand } from './loadCommand.ts';
-import { validateCommand } from './validateCommand.ts';
+
+/** A registry entry whose module is imported on first use. */
+function lazy(name: string, summary: string, load: () => Promise<CliCommand>): CliCommand {
+  return {
+    name,
+    summary,
+    usage: `Usage: promtopo ${name} --help\n`,
+    run: async (args, io) => (await load()).run(args, io),
+  };
+}
 
 export const commands: readonly CliCommand[] = [
-  validateCommand,
-  exportCommand,
-  importCommand,
-  loadCommand,
+  lazy('validate', 'check a topology and print its diagnostics', async () => (await import('./validateCommand.ts')).validateCommand),
+  lazy('export', 'write the config bundle of a topology (validated, checked with promtool, atomic)', async () => (await import('./exportCommand.ts')).exportCommand),
+  lazy('import', 'turn existing prometheus.yml files into a topology', async () => (await import('./importCommand.ts')).importCommand),
+  lazy('load', 'estimate series, samples/s, memory and disk per server and edge', async () => (await import('./loadCommand.ts')).loadCommand),
 ];
 
 /** The command called `name`, if any. */

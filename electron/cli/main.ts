@@ -48,7 +48,9 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     if (name === '--help' || name === '-h' || name === 'help') {
       const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
-      io.out(command ? command.usage : generalHelp(commands));
+      // A command prints its own full usage (registry entries load their module only when run).
+      if (command) return await command.run(['--help'], io);
+      io.out(generalHelp(commands));
       return EXIT.ok;
     }
     if (name === '--version' || name === '-v') {
