@@ -19,7 +19,7 @@ function checkLabelMap(
     const at = `${field}.${name}`;
     // Rule labels cannot set the metric name (rulefmt: "invalid label name: __name__").
     if (!isValidLabelName(name) || (what === 'rule label' && name === '__name__')) {
-      reportNode(ctx, 'label/invalid-name', 'error', node, at, `invalid ${what} name ${q(name)}`, {
+      reportNode(ctx, 'label/invalid-name', 'error', node, at, `${q(name)} is not a valid label name (${what})`, {
         hint: 'Label names are letters, digits and "_", not starting with a digit (Prometheus 2.x).',
       });
       continue;

@@ -33,9 +33,9 @@ const rows: Row[] = [
   { code: 'scrape/timeout-gt-interval', severity: 'error', build: () => makeTopology([server('leaf', { scrapeInterval: '10s', scrapeTimeout: '5s' }), targets('node', undefined, { scrapeTimeout: '20s' })], [scrape('leaf', 'node')]), at: { edge: 'scrape:leaf->node' }, message: 'scrapeInterval 10s of leaf' },
   { code: 'scrape/timeout-gt-interval', severity: 'error', build: () => healthy({}, {}, { scrapeInterval: '30s', scrapeTimeout: '1m' }), at: { edge: FED, field: 'scrapeTimeout' }, message: 'job name "federate-leaf"' },
   // labels
-  { code: 'label/invalid-name', severity: 'error', build: () => healthy({ externalLabels: { 'data-centre': 'eu' } }), at: { node: 'leaf', field: 'externalLabels.data-centre' }, message: 'invalid external label name "data-centre"' },
-  { code: 'label/invalid-name', severity: 'error', build: () => makeTopology([server('leaf'), targets('node', undefined, { labels: { '1team': 'x' } })], [scrape('leaf', 'node')]), at: { node: 'node', field: 'labels.1team' }, message: 'invalid target label name' },
-  { code: 'label/invalid-name', severity: 'error', build: () => healthy(rule({ record: 'job:up:sum', expr: 'sum by (job) (up)', labels: { 'a.b': 'x' } })), at: { node: 'leaf', field: 'ruleGroups[0].rules[0].labels.a.b' }, message: 'invalid rule label name "a.b"' },
+  { code: 'label/invalid-name', severity: 'error', build: () => healthy({ externalLabels: { 'data-centre': 'eu' } }), at: { node: 'leaf', field: 'externalLabels.data-centre' }, message: '"data-centre" is not a valid label name (external label)' },
+  { code: 'label/invalid-name', severity: 'error', build: () => makeTopology([server('leaf'), targets('node', undefined, { labels: { '1team': 'x' } })], [scrape('leaf', 'node')]), at: { node: 'node', field: 'labels.1team' }, message: 'is not a valid label name (target label)' },
+  { code: 'label/invalid-name', severity: 'error', build: () => healthy(rule({ record: 'job:up:sum', expr: 'sum by (job) (up)', labels: { 'a.b': 'x' } })), at: { node: 'leaf', field: 'ruleGroups[0].rules[0].labels.a.b' }, message: '"a.b" is not a valid label name (rule label)' },
   { code: 'label/reserved', severity: 'warning', build: () => healthy({ externalLabels: { dc: 'eu', __tenant: 'x' } }), at: { node: 'leaf', field: 'externalLabels.__tenant' }, message: 'reserves for internal labels' },
   { code: 'label/empty-value', severity: 'warning', build: () => healthy({ externalLabels: { dc: '' } }), at: { node: 'leaf', field: 'externalLabels.dc' }, message: 'empty value' },
   // addresses
