@@ -72,3 +72,24 @@ describe('helpers', () => {
     [['up', '{job="node"}', 'x', 'y'], 'up, {job="node"} +2'],
   ])('summarizeMatch(%j) = %s', (match, text) => expect(summarizeMatch(match)).toBe(text));
 });
+
+describe('toFlow at 1,000 nodes', () => {
+  it('builds in a few ms and, after a one-node move, reuses all other node objects', () => {
+    let t = sampleTopology();
+    const nodes = [...t.nodes];
+    for (let i = 0; i < 1000; i++) nodes.push({ ...t.nodes[1]!, id: `x${i}`, name: `leaf-x${i}`, position: { x: (i % 40) * 250, y: Math.floor(i / 40) * 130 } });
+    t = { ...t, nodes };
+    const started = performance.now();
+    const first = toFlow(t, derived);
+    const built = performance.now() - started;
+    const moved = moveNodes(t, { x500: { x: 1, y: 1 } });
+    const again = performance.now();
+    const second = toFlow(moved, derived, first);
+    const rebuilt = performance.now() - again;
+    const changed = second.nodes.filter((n, i) => n !== first.nodes[i]);
+    expect(changed.map((n) => n.id)).toEqual(['x500']);
+    console.log(`toFlow 1006 nodes: first ${built.toFixed(1)} ms, after a move ${rebuilt.toFixed(1)} ms`);
+    expect(built).toBeLessThan(100);
+    expect(rebuilt).toBeLessThan(50);
+  });
+});
