@@ -4,7 +4,7 @@
  */
 import type { DecodeContext, NameValidation } from './decode.ts';
 import {
-  configError, isNull, readBool, readDuration, readLabels, readMapEntries, readSeq, readString, readStringList, readStruct,
+  configError, isNull, readBool, report, readDuration, readLabels, readMapEntries, readSeq, readString, readStringList, readStruct,
 } from './decode.ts';
 import {
   GLOBAL_KEYS, GLOBAL_MODELLED, SCRAPE_KEYS, STATIC_CONFIG_KEYS, TOP_LEVEL_KEYS,
@@ -92,12 +92,29 @@ export function parseConfig(ctx: DecodeContext, root: YamlNode): ParsedConfig | 
   const jobs = readJobs(ctx, top.get('scrape_configs'), global, scheme);
   const alerting = readAlerting(ctx, top.get('alerting'), scheme);
   checkOtherSections(ctx, top, scheme);
+  reportDuplicateKeys(ctx, root);
   const extraSections = [...top.entries()]
     .filter(([k]) => !['global', 'rule_files', 'scrape_configs', 'alerting'].includes(k))
     .map(([k, value]) => entry(k, value));
   const after = ctx.diagnostics.filter((d) => d.severity === 'error').length;
   if (after > before) return undefined;
   return { file: ctx.file, global: global.parsed, ruleFiles, jobs, alerting, extraSections };
+}
+
+/**
+ * Duplicate keys anywhere, also inside sections kept verbatim (go-yaml strict mode refuses them all):
+ * `key "x" already set in map`, unless the struct reader already reported that key.
+ */
+function reportDuplicateKeys(ctx: DecodeContext, node: YamlNode): void {
+  if (node.kind === 'seq') for (const item of node.items) reportDuplicateKeys(ctx, item);
+  if (node.kind !== 'map') return;
+  const seen = new Set<string>();
+  for (const { key, value } of node.entries) {
+    const reported = ctx.diagnostics.some((d) => d.code === 'import/duplicate-key' && d.at.line === key.pos.line && d.at.column === key.pos.col);
+    if (seen.has(key.text) && !reported) report(ctx, key.pos, 'import/duplicate-key', `key ${goQuote(key.text)} already set in map`);
+    seen.add(key.text);
+    reportDuplicateKeys(ctx, value);
+  }
 }
 
 export function entry(key: string, value: YamlNode): YamlEntry {

@@ -2,7 +2,7 @@
  * Writes parts of an imported file back as YAML text (for `extraConfig` / `extraScrapeConfigs`),
  * keeping each scalar's quoting so `true`, `10`, `'10'` mean to Prometheus what they meant before.
  */
-import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { YamlEntry, YamlNode } from './yamlTree.ts';
 
 const scalarTypes = {
@@ -16,7 +16,8 @@ const scalarTypes = {
 function toNode(node: YamlNode): unknown {
   if (node.kind === 'map') {
     const map = new YAMLMap();
-    for (const e of node.entries) map.add({ key: toNode(e.key), value: toNode(e.value) } as never);
+    // items.push, not add(): add() throws on a duplicate key (they are reported, never rendered).
+    for (const e of node.entries) map.items.push(new Pair(toNode(e.key), toNode(e.value)));
     return map;
   }
   if (node.kind === 'seq') {
