@@ -15,6 +15,11 @@ export interface BenchCase {
 /** Timings of one case, in milliseconds. */
 export interface BenchResult {
   readonly medianMs: number;
+  /**
+   * Median CPU time of this process per run (user + system), in milliseconds. On a shared, loaded
+   * machine the wall-clock figures include waiting for a core; CPU time shows the work itself.
+   */
+  readonly medianCpuMs: number;
   readonly minMs: number;
   readonly maxMs: number;
   readonly runs: number;
@@ -24,13 +29,21 @@ export interface BenchResult {
 export function measure(fn: () => unknown, runs = 7): BenchResult {
   fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     fn();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  const median = times.length % 2 ? (times[mid] ?? 0) : ((times[mid - 1] ?? 0) + (times[mid] ?? 0)) / 2;
-  return { medianMs: median, minMs: times[0] ?? 0, maxMs: times[times.length - 1] ?? 0, runs };
+  return { medianMs: median(times), medianCpuMs: median([...cpu].sort((a, b) => a - b)), minMs: times[0] ?? 0, maxMs: times[times.length - 1] ?? 0, runs };
+}
+
+/** Median of sorted numbers. */
+function median(sorted: readonly number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
