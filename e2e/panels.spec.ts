@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { formatCount, formatRate } from '../app/panels/format.ts';
+import { formatCount, formatExact } from '../app/panels/format.ts';
 import { parseCatalog } from '../src/estimate/catalog.ts';
 import { estimateLoad } from '../src/estimate/estimateLoad.ts';
 import { parseTopology } from '../src/model/document.ts';
@@ -105,7 +105,7 @@ test('export writes the bundle to a folder, promtool accepts it; an error blocks
   await file.open(writeDocument('broken.promtopo.json', brokenSelectorTopology()));
   const panel = await exporter.open();
   const blocked = panel.getByTestId('export-blocked');
-  await expect(blocked).toContainText('block the export');
+  await expect(blocked).toContainText(/blocks? the export/);
   await expect(blocked).toContainText('match[] #2');
   await panel.getByLabel('Output folder').fill(join(work, 'refused'));
   await expect(panel.getByRole('button', { name: 'Export bundle' })).toBeDisabled();
@@ -193,7 +193,7 @@ test('a file that fails the schema opens nothing and shows file and field', asyn
   await expect(file.problemsDialog).toContainText('missing.promtopo.json');
 });
 
-test('the load panel shows the estimator\'s numbers and names the bottleneck', async ({ page, shot }) => {
+test('the load panel shows the estimator\'s numbers, names the bottleneck and follows an interval edit', async ({ page, canvas, inspector, shot }) => {
   const file = new FilePage(page);
   const load = new LoadPanelPage(page);
   await start(page);
@@ -203,15 +203,34 @@ test('the load panel shows the estimator\'s numbers and names the bottleneck', a
   expect(global).toBeDefined();
   if (!global) return;
   await expect(await load.cell('prom-global', 'activeSeries')).toHaveText(formatCount(global.activeSeries));
-  await expect(await load.cell('prom-global', 'samplesPerSecond')).toHaveText(formatRate(global.samplesPerSecond));
-  await expect(await load.cell('prom-global', 'activeSeries')).toHaveAttribute('title', new RegExp(`^${Math.round(global.activeSeries).toLocaleString('en-US')} series$`));
+  await expect(await load.cell('prom-global', 'samplesPerSecond')).toHaveText(formatCount(global.samplesPerSecond));
+  await expect(await load.cell('prom-global', 'activeSeries')).toHaveAttribute('title', `${formatExact(global.activeSeries)} series`);
   const panel = await load.open();
-  await expect(panel.getByTestId('load-bottleneck')).toContainText(/will run out of|is over its/);
+  const bottleneck = panel.getByTestId('load-bottleneck');
+  await expect(bottleneck).toContainText(/will run out of|is over its|Plenty of headroom/);
+  const highest = Math.max(...Object.values(estimate.servers).map((s) => s.utilisation ?? 0));
+  const busiest = Object.values(estimate.servers).filter((s) => s.utilisation === highest).map((s) => s.name);
+  expect(busiest).toContain((await bottleneck.textContent())?.match(/(prom-[a-z0-9-]+)/)?.[1]);
   // Sorting by name puts the servers in alphabetical order.
   await panel.getByRole('columnheader', { name: /Server/ }).getByRole('button').click();
   const names = await panel.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-server-name')));
   expect(names).toEqual([...names].sort());
   await shot('panels-load-light');
+
+  // What-if: prom-eu-1 scrapes every 30s instead of 15s; the table follows at once.
+  const edited = example();
+  const slower: Topology = { ...edited, nodes: edited.nodes.map((n) => (n.id === 'p-eu' && n.kind === 'prometheus' ? { ...n, scrapeInterval: '30s' } : n)) };
+  const before = estimateLoad(edited, builtinCatalogs()).servers['p-eu'];
+  const after = estimateLoad(slower, builtinCatalogs()).servers['p-eu'];
+  expect(before && after && after.samplesPerSecond < before.samplesPerSecond).toBe(true);
+  if (!before || !after) return;
+  await expect(await load.cell('prom-eu-1', 'samplesPerSecond')).toHaveText(formatCount(before.samplesPerSecond));
+  await canvas.selectNode('prom-eu-1');
+  const interval = await inspector.field('Scrape interval');
+  await interval.fill('30s');
+  await interval.press('Tab');
+  await expect(await load.cell('prom-eu-1', 'samplesPerSecond')).toHaveText(formatCount(after.samplesPerSecond));
+  await expect(await load.cell('prom-eu-1', 'samplesPerSecond')).toHaveAttribute('title', `${formatExact(after.samplesPerSecond)} samples/s`);
 });
 
 test('File > Import turns a prometheus.yml into a new document', async ({ page, canvas, shot }) => {
@@ -264,4 +283,32 @@ test('a failed import changes nothing', async ({ page, canvas }) => {
   await expect(dialog.getByTestId('import-diagnostics').locator('li[data-severity="error"]').first()).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(canvas.nodes).toHaveCount(countBefore);
+});
+
+test('screenshots of every panel and dialog, light and dark', async ({ page, shot }) => {
+  test.setTimeout(240_000);
+  const file = new FilePage(page);
+  await start(page);
+  await file.open(writeDocument('broken.promtopo.json', brokenSelectorTopology()));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    for (const tab of ['Problems', 'Load', 'Export'] as const) {
+      await new LoadPanelPage(page).page.getByRole('complementary', { name: 'Side panels' }).getByRole('tab', { name: tab, exact: true }).click();
+      await shot(`panels-${tab.toLowerCase()}-${scheme}`);
+    }
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await shot(`panels-file-menu-${scheme}`);
+    await page.keyboard.press('Escape');
+    await file.menu('New from Template…');
+    await expect(file.dialog('New from template').getByRole('button').nth(2)).toBeVisible();
+    await shot(`panels-templates-${scheme}`);
+    await file.dialog('New from template').getByRole('button', { name: 'Close' }).click();
+    await file.menu('Open…');
+    await shot(`panels-open-${scheme}`);
+    await file.dialog('Open topology').getByRole('button', { name: 'Cancel' }).click();
+    await file.menu('Import…');
+    await shot(`panels-import-form-${scheme}`);
+    await file.dialog('Import Prometheus configs').getByRole('button', { name: 'Cancel' }).click();
+  }
 });

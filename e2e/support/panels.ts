@@ -14,7 +14,7 @@ export class FilePage {
 
   async menu(item: FileMenuItem): Promise<void> {
     await this.page.getByRole('button', { name: 'File ▾' }).click();
-    await this.page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
+    await this.page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item, exact: true }).click();
   }
 
   dialog(title: string | RegExp): Locator {

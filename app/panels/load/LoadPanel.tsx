@@ -4,7 +4,7 @@
  * Derived from the document by the load model (memoized per document), so it updates on every edit.
  */
 import { useMemo, useState } from 'react';
-import { formatBytes, formatCount, formatExact, formatPercent, formatRate } from '../format.ts';
+import { formatBytes, formatCount, formatExact, formatPercent } from '../format.ts';
 import { useReveal } from '../shared/useReveal.ts';
 import { LoadBars } from './LoadBars.tsx';
 import { loadRows } from './loadRows.ts';
@@ -15,6 +15,7 @@ import '../panels.css';
 
 interface ColumnSpec {
   readonly column: Column;
+  /** Header text; a `/` may break onto a second line in the narrow sidebar. */
   readonly label: string;
   readonly title: string;
   readonly show: (row: LoadRow) => string;
@@ -24,8 +25,8 @@ interface ColumnSpec {
 const COLUMN_SPECS: readonly ColumnSpec[] = [
   { column: 'name', label: 'Server', title: 'Server name', show: (r) => r.name, exact: (r) => r.name },
   { column: 'activeSeries', label: 'Series', title: 'Active head series', show: (r) => formatCount(r.activeSeries), exact: (r) => `${formatExact(r.activeSeries)} series` },
-  { column: 'samplesPerSecond', label: 'Samples', title: 'Ingested samples per second', show: (r) => formatRate(r.samplesPerSecond), exact: (r) => `${formatExact(r.samplesPerSecond)} samples/s` },
-  { column: 'scrapesPerSecond', label: 'Scrapes', title: 'Scrapes per second', show: (r) => formatRate(r.scrapesPerSecond), exact: (r) => `${formatExact(r.scrapesPerSecond)} scrapes/s` },
+  { column: 'samplesPerSecond', label: 'Samples/s', title: 'Ingested samples per second', show: (r) => formatCount(r.samplesPerSecond), exact: (r) => `${formatExact(r.samplesPerSecond)} samples/s` },
+  { column: 'scrapesPerSecond', label: 'Scrapes/s', title: 'Scrapes per second', show: (r) => formatCount(r.scrapesPerSecond), exact: (r) => `${formatExact(r.scrapesPerSecond)} scrapes/s` },
   { column: 'memoryBytes', label: 'Memory', title: 'Estimated head memory', show: (r) => formatBytes(r.memoryBytes), exact: (r) => `${formatExact(r.memoryBytes)} bytes` },
   { column: 'diskBytes', label: 'Disk', title: 'Estimated disk for the retention', show: (r) => formatBytes(r.diskBytes), exact: (r) => `${formatExact(r.diskBytes)} bytes` },
   {
@@ -73,10 +74,12 @@ export function LoadPanel() {
                     className={spec.column === 'name' ? 'ptp-col-name' : 'ptp-col-num'}
                   >
                     <button type="button" title={`${spec.title}: sort`} onClick={() => setOrder((o) => nextSort(o, spec.column))}>
-                      {spec.label}
-                      <span className="ptp-sort-mark" aria-hidden="true">
-                        {active ? (order.descending ? '▼' : '▲') : ''}
-                      </span>
+                      {active ? (
+                        <span className="ptp-sort-mark" aria-hidden="true">
+                          {order.descending ? '▼' : '▲'}
+                        </span>
+                      ) : null}
+                      {spec.label.split('/').map((part, i) => (i === 0 ? part : <span key={i}><wbr />/{part}</span>))}
                     </button>
                   </th>
                 );
@@ -89,7 +92,7 @@ export function LoadPanel() {
                 {COLUMN_SPECS.map((spec) =>
                   spec.column === 'name' ? (
                     <th key={spec.column} scope="row" className="ptp-col-name">
-                      <button type="button" className="ptp-link" title="Select on the canvas" onClick={() => reveal({ kind: 'node', id: row.id })}>
+                      <button type="button" className="ptp-link" title={`${row.name}: select on the canvas`} onClick={() => reveal({ kind: 'node', id: row.id })}>
                         {row.name}
                       </button>
                     </th>
