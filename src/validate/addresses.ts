@@ -12,8 +12,16 @@ import { reportNode, q, type ValidationContext } from './context.ts';
 
 const hostRe = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?)$/;
 
+/** The common case, `name:port`, checked with one regex before the detailed analysis. */
+const plainRe = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?:(\d{1,5})$/;
+
 /** Why `address` is not a usable `host:port`, or undefined when it is. */
 export function addressProblem(address: string, requirePort: boolean): string | undefined {
+  const plain = plainRe.exec(address);
+  if (plain) {
+    const port = Number(plain[1]);
+    if (port >= 1 && port <= 65535) return undefined;
+  }
   if (address.trim() === '') return 'the address is empty';
   if (address.includes('://') || address.includes('/')) return `${q(address)} is not a valid hostname`;
   if (/\s/.test(address)) return `${q(address)} contains white space`;

@@ -27,17 +27,21 @@ export function checkNames(ctx: ValidationContext): void {
       });
     }
   }
-  const seen = new Map<string, string>();
-  const items: { id: string; what: string }[] = [
-    ...ctx.t.nodes.map((n, i) => ({ id: n.id, what: `nodes[${i}]` })),
-    ...ctx.t.edges.map((e, i) => ({ id: e.id, what: `edges[${i}]` })),
-  ];
-  for (const { id, what } of items) {
-    const first = seen.get(id);
-    if (first === undefined) {
-      seen.set(id, what);
+  // id -> position, as `nodes[i]` (i >= 0) or `edges[-i-1]`; the text is made only when reporting.
+  const seen = new Map<string, number>();
+  const place = (p: number) => (p >= 0 ? `nodes[${p}]` : `edges[${-p - 1}]`);
+  const ids = [...ctx.t.nodes.map((n) => n.id), ...ctx.t.edges.map((e) => e.id)];
+  const nodeCount = ctx.t.nodes.length;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string;
+    const position = k < nodeCount ? k : -(k - nodeCount) - 1;
+    const firstPosition = seen.get(id);
+    if (firstPosition === undefined) {
+      seen.set(id, position);
       continue;
     }
+    const what = place(position);
+    const first = place(firstPosition);
     reportDocument(ctx, 'id/duplicate', 'error', `${what}: id ${q(id)} is already used by ${first}`, { field: `${what}.id` }, {
       hint: 'Ids must be unique across nodes and edges; give one of them a new id.',
     });
