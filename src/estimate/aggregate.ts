@@ -21,9 +21,9 @@ export function aggregate(blocks: readonly SeriesBlock[], grouping: Grouping, li
     return [{ ...single(), perInstance: limitPerGroup === undefined ? 1 : Math.min(limitPerGroup, total) }];
   }
   const groups = new Map<string, { names: string[]; blocks: SeriesBlock[] }>();
+  const byNames = 'by' in grouping ? [...grouping.by].sort() : undefined;
   for (const b of blocks) {
-    const names = 'by' in grouping ? [...grouping.by] : groupingWithout(b, grouping.without);
-    names.sort();
+    const names = byNames ?? groupingWithout(b, 'without' in grouping ? grouping.without : []).sort();
     const key = names.map((n) => `${n}\u0001${n === 'instance' ? '' : (b.labels[n] ?? (b.free.includes(n) ? '\u0002' : ''))}`).join('\u0000');
     const g = groups.get(key);
     if (g) g.blocks.push(b);
@@ -44,7 +44,7 @@ export function aggregate(blocks: readonly SeriesBlock[], grouping: Grouping, li
       out.push({ labels, free: [], instances: [], perInstance: Math.min(limitPerGroup, totalSeries(members)) });
       continue;
     }
-    const instances = byInstance ? [...new Set(members.flatMap((m) => m.instances))] : [];
+    const instances = !byInstance ? [] : members.length === 1 ? first.instances : [...new Set(members.flatMap((m) => m.instances))];
     const perInstance = free.length > 0 ? freeCombinations(free, members) : 1;
     const cardinality = commonCardinality(free, members);
     out.push(cardinality ? { labels, free, instances, perInstance, cardinality } : { labels, free, instances, perInstance });

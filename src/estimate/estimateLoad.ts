@@ -8,7 +8,8 @@ import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../mo
 import { indexCatalogs, type CatalogIndex, type ExporterCatalog } from './catalog.ts';
 import { DEFAULT_BYTES_PER_SAMPLE, DEFAULT_BYTES_PER_SERIES, DEFAULT_CAPACITY, FALLBACK_RETENTION_SECONDS } from './constants.ts';
 import { loadDiagnostics } from './loadDiagnostics.ts';
-import { ContentBuilder, groupSeries, hasRecordingRules, seconds, type ShardContent } from './serverContent.ts';
+import { groupSeries } from './groupSeries.ts';
+import { ContentBuilder, hasRecordingRules, seconds, type ShardContent } from './serverContent.ts';
 import { LOAD_RESOURCES, type EdgeLoad, type InstanceLoad, type LoadEstimate, type LoadResource, type ServerLoad, type TargetGroupLoad } from './types.ts';
 
 const catalogIndexes = new WeakMap<readonly ExporterCatalog[], CatalogIndex>();

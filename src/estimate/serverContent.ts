@@ -3,20 +3,18 @@
  * and scrapes/s, plus (for servers that are federated from or run recording rules) the series blocks
  * that selectors are evaluated against. Replicas of a shard hold the same; estimateLoad multiplies.
  */
-import { groupTargets } from '../generate/targets.ts';
 import { durationMs } from '../model/duration.ts';
-import { assignShards } from '../model/hashmod.ts';
 import { replicaCount, replicaValue, serverInstances, shardCount } from '../model/instances.ts';
-import { federationJobName, scrapeJobName } from '../model/jobs.ts';
-import type { FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
+import { federationJobName } from '../model/jobs.ts';
+import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
 import { isRecordingRule } from '../model/types.ts';
 import type { Selector } from '../promql/parseSelector.ts';
-import type { CatalogIndex, ExporterCatalog } from './catalog.ts';
-import { Holdings, TemplateSet } from './holdings.ts';
-import { DEFAULT_SERIES_PER_TARGET, FALLBACK_INTERVAL_SECONDS, SYNTHETIC_SERIES, SYNTHETIC_SERIES_PER_TARGET } from './constants.ts';
+import type { CatalogIndex } from './catalog.ts';
+import { groupSeries, shardTargets, templatesOf } from './groupSeries.ts';
+import { Holdings } from './holdings.ts';
+import { FALLBACK_INTERVAL_SECONDS, SYNTHETIC_SERIES, SYNTHETIC_SERIES_PER_TARGET } from './constants.ts';
 import { cachedSelector, ruleOutputBlocks } from './ruleOutput.ts';
 import { totalSeries, withLabels, type SeriesBlock } from './series.ts';
-import type { TargetGroupLoad } from './types.ts';
 
 /** Per-edge traffic seen from one shard of the scraping server. */
 export interface EdgeTraffic {
@@ -41,13 +39,6 @@ export interface ShardContent {
   readonly edges: Map<string, EdgeTraffic>;
 }
 
-/** Series per target of a group and where the figure comes from. */
-export function groupSeries(group: TargetGroupNode, catalogs: CatalogIndex): Pick<TargetGroupLoad, 'seriesPerTarget' | 'seriesSource'> {
-  if (group.seriesPerTarget !== undefined) return { seriesPerTarget: group.seriesPerTarget, seriesSource: 'group' };
-  const catalog = group.exporter ? catalogs.get(group.exporter) : undefined;
-  if (catalog) return { seriesPerTarget: catalog.seriesPerTarget, seriesSource: 'catalog' };
-  return { seriesPerTarget: DEFAULT_SERIES_PER_TARGET, seriesSource: 'default' };
-}
 
 /** A Prometheus duration in seconds; `fallback` when it does not parse or is zero. */
 export function seconds(text: string | undefined, fallback: number = FALLBACK_INTERVAL_SECONDS): number {
@@ -210,50 +201,6 @@ export class ContentBuilder {
   }
 }
 
-const templateCache = new WeakMap<object, Map<string, TemplateSet>>();
-const NO_CATALOG = {};
-const TEMPLATE_CACHE_LIMIT = 5000;
-
-/**
- * One block per catalog metric (plus the synthetic series) for one target of the group; shared by
- * every group with the same catalog, job, labels and series per target, across estimates.
- */
-const templatesByGroup = new WeakMap<TargetGroupNode, { catalog: ExporterCatalog | undefined; seriesPerTarget: number; set: TemplateSet }>();
-
-function templatesOf(group: TargetGroupNode, seriesPerTarget: number, catalogs: CatalogIndex): TemplateSet {
-  const catalog: ExporterCatalog | undefined = group.exporter ? catalogs.get(group.exporter) : undefined;
-  const hit = templatesByGroup.get(group);
-  if (hit && hit.catalog === catalog && hit.seriesPerTarget === seriesPerTarget) return hit.set;
-  const set = buildTemplates(group, catalog, seriesPerTarget);
-  templatesByGroup.set(group, { catalog, seriesPerTarget, set });
-  return set;
-}
-
-function buildTemplates(group: TargetGroupNode, catalog: ExporterCatalog | undefined, seriesPerTarget: number): TemplateSet {
-  const known: Record<string, string> = { ...group.labels, job: scrapeJobName(group) };
-  const key = `${seriesPerTarget}\u0000${JSON.stringify(Object.entries(known).sort())}`;
-  let byKey = templateCache.get(catalog ?? NO_CATALOG);
-  if (!byKey) templateCache.set(catalog ?? NO_CATALOG, (byKey = new Map()));
-  const cached = byKey.get(key);
-  if (cached) return cached;
-  const out: SeriesBlock[] = [];
-  if (catalog && catalog.seriesPerTarget > 0) {
-    // The group's own figure scales the catalog's metrics (same names, proportionally more series).
-    const scale = seriesPerTarget / catalog.seriesPerTarget;
-    for (const m of catalog.metrics) {
-      const block: SeriesBlock = { labels: { ...known, __name__: m.name }, free: m.labels.filter((l) => !(l in known)), instances: [], perInstance: m.series * scale };
-      out.push(m.values && scale === 1 ? { ...block, cardinality: m.values } : block);
-    }
-  } else if (seriesPerTarget > 0) {
-    // Unknown metric names: one nameless block; only selectors that leave the name open pick it.
-    out.push({ labels: known, free: [], instances: [], perInstance: seriesPerTarget });
-  }
-  for (const name of SYNTHETIC_SERIES) out.push({ labels: { ...known, __name__: name }, free: [], instances: [], perInstance: 1 });
-  const set = new TemplateSet(out);
-  if (byKey.size >= TEMPLATE_CACHE_LIMIT) byKey.clear();
-  byKey.set(key, set);
-  return set;
-}
 
 /** Federated series as stored by the scraping server: with honor_labels false, job/instance are renamed. */
 function arrive(blocks: SeriesBlock[], edge: FederationEdge, source: PrometheusNode): SeriesBlock[] {
@@ -272,24 +219,3 @@ export function hasRecordingRules(server: PrometheusNode): boolean {
   return server.ruleGroups.some((g) => g.rules.some(isRecordingRule));
 }
 
-/**
- * The targets of `group` that `shard` of `server` keeps: all of them without hashmod; the offline
- * hashmod assignment when it can be computed; else an even split (every n-th target).
- */
-export function shardTargets(server: PrometheusNode, group: TargetGroupNode, shard: number): readonly string[] {
-  const { targets } = cachedTargets(group);
-  if (!server.hashmod) return targets;
-  const assignment = assignShards(server, group);
-  if (assignment.size > 0) return targets.filter((t) => assignment.get(t) === shard);
-  const shards = shardCount(server);
-  return targets.filter((_, i) => i % shards === shard);
-}
-
-/** Documents are immutable: a group object's targets never change, so they are computed once. */
-const targetsCache = new WeakMap<TargetGroupNode, ReturnType<typeof groupTargets>>();
-
-function cachedTargets(group: TargetGroupNode): ReturnType<typeof groupTargets> {
-  let hit = targetsCache.get(group);
-  if (!hit) targetsCache.set(group, (hit = groupTargets(group)));
-  return hit;
-}
