@@ -30,6 +30,17 @@ function checkedDuration(ctx: ValidationContext, owner: Owner, field: string, te
   return parsed.ms;
 }
 
+/** Prometheus' lookback is 5 minutes; beyond ~2 minutes one missed scrape makes series vanish (prometheus#10263). */
+const MAX_RECOMMENDED_INTERVAL: Milliseconds = 2 * 60 * 1000;
+
+function checkLongInterval(ctx: ValidationContext, owner: Owner, ms: Milliseconds | undefined, text: string | undefined): void {
+  if (ms === undefined || text === undefined || ms <= MAX_RECOMMENDED_INTERVAL) return;
+  const message = `scrape interval ${text} is longer than the recommended 2m: samples further apart than the 5m lookback make series vanish from queries and alerts`;
+  const hint = 'Scrape at most every 2m; for expensive exporters, cache their output and scrape the cache.';
+  if ('node' in owner) reportNode(ctx, 'scrape/interval-too-long', 'warning', owner.node, 'scrapeInterval', message, { hint });
+  else reportEdge(ctx, 'scrape/interval-too-long', 'warning', owner.edge, 'scrapeInterval', message, { hint });
+}
+
 export function checkDurations(ctx: ValidationContext): void {
   const serverIntervals = new Map<string, Milliseconds | undefined>();
   for (const server of ctx.servers) {
@@ -45,6 +56,7 @@ export function checkDurations(ctx: ValidationContext): void {
       });
     });
     serverIntervals.set(server.id, interval);
+    checkLongInterval(ctx, owner, interval, server.scrapeInterval);
     if (interval !== undefined && timeout !== undefined && timeout > interval) {
       reportNode(ctx, 'scrape/timeout-gt-interval', 'error', server, 'scrapeTimeout',
         `global scrape timeout greater than scrape interval (${server.scrapeTimeout} > ${server.scrapeInterval})`,
@@ -56,6 +68,7 @@ export function checkDurations(ctx: ValidationContext): void {
     const owner = { node: group };
     const interval = checkedDuration(ctx, owner, 'scrapeInterval', group.scrapeInterval);
     const timeout = checkedDuration(ctx, owner, 'scrapeTimeout', group.scrapeTimeout);
+    checkLongInterval(ctx, owner, interval, group.scrapeInterval);
     groupIntervals.set(group.id, { ...(interval !== undefined ? { interval } : {}), ...(timeout !== undefined ? { timeout } : {}) });
     if (interval !== undefined && timeout !== undefined && timeout > interval) {
       reportNode(ctx, 'scrape/timeout-gt-interval', 'error', group, 'scrapeTimeout',
@@ -80,6 +93,7 @@ export function checkDurations(ctx: ValidationContext): void {
       const owner = { edge };
       const interval = checkedDuration(ctx, owner, 'scrapeInterval', edge.scrapeInterval);
       const timeout = checkedDuration(ctx, owner, 'scrapeTimeout', edge.scrapeTimeout);
+      checkLongInterval(ctx, owner, interval, edge.scrapeInterval);
       const effective = edge.scrapeInterval !== undefined ? interval : serverIntervals.get(edge.server);
       const source = nodeOfKind(ctx, edge.source, 'prometheus');
       if (timeout !== undefined && effective !== undefined && timeout > effective) {

@@ -57,10 +57,16 @@ export function checkEdges(ctx: ValidationContext): void {
 
 export function checkDangling(ctx: ValidationContext): void {
   for (const group of ctx.targetGroups) {
-    if (!edgesOf(ctx, group.id, 'scrape').some((e) => e.targets === group.id)) {
+    const scrapers = new Set(edgesOf(ctx, group.id, 'scrape').filter((e) => e.targets === group.id).map((e) => e.server));
+    if (scrapers.size === 0) {
       reportNode(ctx, 'targets/unscraped', 'warning', group, undefined, 'no server scrapes this target group', {
         hint: 'Connect a Prometheus server to it (scrape edge), or delete it.',
       });
+    } else if (scrapers.size > 1) {
+      const names = [...scrapers].map((id) => ctx.index.nodes.get(id)?.name ?? id).sort();
+      reportNode(ctx, 'targets/scraped-twice', 'info', group, undefined,
+        `scraped by ${scrapers.size} servers (${names.map(q).join(', ')}): every target carries that many times the scrape load, and the series are stored ${scrapers.size} times`,
+        { hint: 'For redundancy make one server an HA group instead (replicas scrape the same targets, alerts are deduplicated); otherwise keep one scrape edge.' });
     }
     if (group.targets.length === 0 && (group.count ?? 0) === 0) {
       reportNode(ctx, 'targets/empty', 'warning', group, 'targets', 'the group has no targets and no count: its job scrapes nothing', {
