@@ -57,6 +57,8 @@ test('editing a scrape interval in the inspector updates the badges at once', as
   await expect(page.getByTestId('inspector-load').locator('[data-metric="samples"]')).toHaveText(formatCount(expected.samplesPerSecond));
 });
 
+test.setTimeout(120_000);
+
 test('draw a leaf and a global, federate, break and fix a selector, undo/redo, delete, auto-layout', async ({ page, canvas, palette, inspector, problems, shot }) => {
   await page.goto('/');
   await canvas.waitForNodes(2);

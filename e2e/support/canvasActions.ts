@@ -43,10 +43,10 @@ export async function nodeCentre(page: Page, name: string): Promise<{ x: number;
  */
 export async function setSelector(page: Page, row: Locator, text: string): Promise<void> {
   // Monaco mounts lazily: wait for whichever editor the row ends up with.
-  await expect(row.locator('.monaco-editor .view-lines, input.pt-input').first()).toBeVisible();
+  await expect(row.locator('.monaco-editor .view-lines, input.pt-input:not([readonly])').first()).toBeVisible({ timeout: 30_000 });
   const monaco = row.locator('.monaco-editor');
   if ((await monaco.count()) === 0) {
-    await row.locator('input.pt-input').first().fill(text);
+    await row.locator('input.pt-input:not([readonly])').first().fill(text);
     return;
   }
   await monaco.first().click();
