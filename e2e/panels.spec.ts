@@ -99,7 +99,7 @@ test('export writes the bundle to a folder, promtool accepts it; an error blocks
     expect(output).toContain('SUCCESS');
   }
   await expect(result.getByTestId('promtool-results').locator('li[data-ok="false"]')).toHaveCount(0);
-  await shot('panels-export-light');
+  await shot('panels-export-result-light');
 
   // A topology with an error: the export is refused before anything is written.
   await file.open(writeDocument('broken.promtopo.json', brokenSelectorTopology()));

@@ -1,12 +1,13 @@
 /**
- * The full load estimate of the open document (with per-instance figures and capacities), computed
- * by the load model with the built-in exporter catalogs, once per document object.
+ * The full load estimate of the open document (per-instance figures, capacities): the one the store's
+ * engine computed (app/store/realEngine.ts, shared with the canvas badges), or, where the engine gives
+ * none, estimateLoad with the built-in catalogs, memoized on the document object.
  */
 import { builtinCatalogs } from '../../../assets/catalogs/builtinCatalogs.ts';
 import { estimateLoad } from '../../../src/estimate/estimateLoad.ts';
 import type { LoadEstimate } from '../../../src/estimate/types.ts';
 import type { Topology } from '../../../src/model/types.ts';
-import { selectDocument } from '../../store/selectors.ts';
+import { selectDocument, selectLoad } from '../../store/selectors.ts';
 import { useDesigner } from '../../store/useDesigner.ts';
 
 const cache = new WeakMap<Topology, LoadEstimate>();
@@ -22,5 +23,7 @@ export function estimateFor(document: Topology): LoadEstimate {
 }
 
 export function useLoadEstimate(): LoadEstimate {
-  return estimateFor(useDesigner(selectDocument));
+  const document = useDesigner(selectDocument);
+  const fromEngine = useDesigner(selectLoad).estimate;
+  return fromEngine ?? estimateFor(document);
 }
