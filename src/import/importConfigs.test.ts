@@ -181,10 +181,16 @@ remote_write:
     expect(s?.extraConfig).toContain('missing.yml');
   });
 
-  it('bad rule files are errors with rulefmt\'s message', () => {
-    const r = importConfigs(files({ 'p.yml': 'rule_files: [r.yml]\n', 'r.yml': 'groups:\n  - name: g\n    rules:\n      - record: "bad name"\n        expr: up\n' }));
+  it.each([
+    ['bad record name', '      - record: "bad name"\n        expr: up\n', 'invalid recording rule name'],
+    ['PromQL syntax', '      - record: job:up:sum\n        expr: sum(up\n', 'could not parse expression: 1:'],
+    ['record and alert', '      - record: a\n        alert: B\n        expr: up\n', "only one of 'record' and 'alert' must be set"],
+    ['for on a recording rule', '      - record: a\n        expr: up\n        for: 5m\n', "invalid field 'for' in recording rule"],
+  ])('bad rule file: %s, with rulefmt\'s message', (_, rule, message) => {
+    const r = importConfigs(files({ 'p.yml': 'rule_files: [r.yml]\n', 'r.yml': `groups:\n  - name: g\n    rules:\n${rule}` }));
     expect(r.ok).toBe(false);
-    expect(r.diagnostics[0]?.message).toContain('invalid recording rule name');
+    expect(r.diagnostics[0]?.message).toContain(message);
+    expect(r.diagnostics[0]?.message).toContain('r.yml');
   });
 
   it('an imported federation hierarchy passes the validator without errors (exportable as is)', () => {

@@ -1,7 +1,7 @@
 /**
  * Prometheus rule files (rulefmt) -> rule groups, with rulefmt's checks and messages: unique group
- * names, record xor alert, expr set, valid recording rule names and label names, no `for` on
- * recording rules. Keys PromTopo does not model (`limit`, `query_offset`, `keep_firing_for`, ...)
+ * names, record xor alert, expr set and PromQL syntax (lezer-promql; types are left to promtool),
+ * valid recording rule names and label names, no `for` on recording rules. Keys PromTopo does not model (`limit`, `query_offset`, `keep_firing_for`, ...)
  * are reported as a warning and dropped.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -11,6 +11,19 @@ import { configError, isNull, readDuration, readMapEntries, readSeq, readString,
 import { goQuote, isValidUtf8 } from './goString.ts';
 import type { YamlNode } from './yamlTree.ts';
 import { readYaml } from './yamlTree.ts';
+import { parser } from '@prometheus-io/lezer-promql';
+import { columnOf, firstSyntaxError, topExpression } from '../promql/syntax.ts';
+
+/** PromQL syntax of a rule expression as Prometheus 3 parses it (lezer-promql); types are promtool's business. */
+function exprProblem(expr: string): string | undefined {
+  const tree = parser.parse(expr);
+  const problem = firstSyntaxError(tree, expr);
+  if (problem) {
+    const { line, column } = columnOf(expr, problem.from);
+    return `could not parse expression: ${line}:${column}: parse error: ${problem.message}`;
+  }
+  return topExpression(tree) ? undefined : 'could not parse expression: empty expression';
+}
 
 const GROUP_KEYS = new Set(['name', 'interval', 'query_offset', 'limit', 'rules', 'labels']);
 const RULE_KEYS = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
@@ -72,6 +85,8 @@ function readRule(ctx: DecodeContext, node: YamlNode, group: string): Rule | und
   if (record && alert) configError(ctx, node.pos, `${where}: only one of 'record' and 'alert' must be set`);
   else if (!record && !alert) configError(ctx, node.pos, `${where}: one of 'record' or 'alert' must be set`);
   if (!expr) configError(ctx, node.pos, `${where}: field 'expr' must be set in rule`);
+  const syntax = expr ? exprProblem(expr) : undefined;
+  if (syntax) configError(ctx, (r.get('expr') as YamlNode).pos, `${where}: ${syntax}`);
   const labels = readLabelMap(ctx, r.get('labels'), 'label');
   if (record) {
     if (r.has('for')) configError(ctx, node.pos, `${where}: invalid field 'for' in recording rule`);
