@@ -125,7 +125,8 @@ describe('rule files (promtool and rulefmt testdata)', () => {
   it.each(cases)('%s/%s', (dir, file, good) => {
     const r = readRuleFile(file, readFileSync(join(dir, file), 'utf8'));
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
-    if (notChecked[file]) return;
+    // A known gap stays visible: these are accepted today (the table says why); checking them is welcome.
+    if (notChecked[file]) return void expect(errors.map((d) => d.message)).toEqual([]);
     if (good) expect(errors.map((d) => d.message)).toEqual([]);
     else expect(errors.length, `${file} was accepted`).toBeGreaterThan(0);
   });
