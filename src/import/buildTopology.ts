@@ -221,7 +221,7 @@ function federationEdges(server: PrometheusNode, job: ParsedJob, file: string, c
   }
   for (const [source, replicas] of bySource) {
     if (job.name !== federationJobName(source)) {
-      ctx.diagnostics.push(info('import/job-renamed', `${file}: federation job "${job.name}" will be exported as "${federationJobName(source)}"`, file));
+      ctx.diagnostics.push(info('import/federation-job-renamed', `${file}: federation job "${job.name}" will be exported as "${federationJobName(source)}"`, file));
     }
     const replicaCount = source.ha?.replicas ?? 1;
     const sourceReplica = source.ha && replicas.size === replicaCount && replicaCount > 1 ? 'all' : [...replicas][0] ?? 0;
