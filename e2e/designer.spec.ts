@@ -155,6 +155,17 @@ test('refused connections say why, and shortcuts never fire inside inputs', asyn
   await name.press('Enter');
   await expect(canvas.node('am-main')).toBeVisible();
 
+  // A drag of many pointer moves is one undo step.
+  const start = await nodeCentre(page, 'am-main');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + i * 15, start.y + i * 8);
+  await page.mouse.up();
+  await expect.poll(async () => (await nodeCentre(page, 'am-main')).x).toBeGreaterThan(start.x + 100);
+  await shortcut(page, 'Control+z');
+  await expect.poll(async () => Math.round((await nodeCentre(page, 'am-main')).x)).toBe(Math.round(start.x));
+  await expect(canvas.node('am-main')).toBeVisible(); // the rename before the drag was not undone
+
   await shortcut(page, '?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
 });

@@ -28,7 +28,7 @@ const shownFields: Record<string, readonly string[]> = {
   alert: [],
 };
 
-function Header({ id, kind, title, children }: { id: string; kind: string; title: string; children: ReactNode }) {
+function Header({ id, kind, title, children, isNode }: { id: string; kind: string; title: string; children: ReactNode; isNode?: boolean }) {
   const { all } = useElementDiagnostics(id);
   const top = unplacedDiagnostics(all, shownFields[kind] ?? []);
   return (
@@ -37,6 +37,13 @@ function Header({ id, kind, title, children }: { id: string; kind: string; title
         <h2>{title}</h2>
         <SmallButton label="Delete" danger title="Delete (Del)" onClick={() => runCommand('edit.delete')} />
       </div>
+      {isNode && (
+        <div className="pt-row-actions">
+          <SmallButton label="← Upstream" title="Select upstream (Shift+U): where its data comes from" onClick={() => runCommand('edit.selectUpstream')} />
+          <SmallButton label="Downstream →" title="Select downstream (Shift+D): who uses its data" onClick={() => runCommand('edit.selectDownstream')} />
+          <SmallButton label="Duplicate" title="Duplicate (Ctrl+D)" onClick={() => runCommand('edit.duplicate')} />
+        </div>
+      )}
       <FieldMessages diagnostics={top} />
       {children}
     </div>
@@ -47,7 +54,7 @@ function NodeInspector({ node }: { node: TopologyNode }) {
   const title = describeNode(node);
   const kind = node.kind;
   return (
-    <Header id={node.id} kind={kind} title={title}>
+    <Header id={node.id} kind={kind} title={title} isNode>
       {node.kind === 'prometheus' && <PrometheusInspector key={node.id} node={node} />}
       {node.kind === 'targets' && <TargetGroupInspector key={node.id} node={node} />}
       {node.kind === 'alertmanager' && <AlertmanagerInspector key={node.id} node={node} />}
