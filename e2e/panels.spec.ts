@@ -312,3 +312,24 @@ test('screenshots of every panel and dialog, light and dark', async ({ page, sho
     await file.dialog('Import Prometheus configs').getByRole('button', { name: 'Cancel' }).click();
   }
 });
+
+test('prometheus.yml files dropped on the canvas are imported; Replace is one undo step', async ({ page, canvas }) => {
+  await start(page);
+  const countBefore = await canvas.nodes.count();
+  const yml = ['scrape_configs:', '  - job_name: api', '    static_configs:', '      - targets: ["api-1:8080", "api-2:8080", "api-3:8080"]', ''].join('\n');
+  // A real drop as Chromium delivers it (a DataTransfer carrying a File); the spec runs without DOM types.
+  await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    const data = new DataTransfer();
+    data.items.add(new File([${JSON.stringify(yml)}], 'prometheus.yml', { type: 'application/yaml' }));
+    pane.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+    pane.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  })()`);
+  const dialog = new FilePage(page).dialog('Import Prometheus configs');
+  await expect(dialog.getByTestId('import-outcome')).toHaveAttribute('data-ok', 'true');
+  await expect(dialog.getByTestId('import-outcome')).toContainText('1 target group');
+  await dialog.getByRole('button', { name: 'Replace current document' }).click();
+  await expect(canvas.nodes).toHaveCount(2);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(canvas.nodes).toHaveCount(countBefore);
+});
