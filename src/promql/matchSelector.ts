@@ -113,7 +113,32 @@ export function selectsOnlyRecordingRules(selector: Selector): boolean {
   if (nameMatchers.length === 0) return false;
   return nameMatchers.some((m) => {
     if (m.op === '=') return m.value.includes(':');
-    if (m.op === '=~') return m.value.includes(':') && !['up', 'node_cpu_seconds_total', 'x', 'http_requests_total', '_'].some((raw) => matcherMatches(m, raw));
+    if (m.op === '=~') {
+      return topLevelBranches(m.value).every((branch) => branch.includes(':'))
+        && !['up', 'node_cpu_seconds_total', 'x', 'http_requests_total', '_'].some((raw) => matcherMatches(m, raw));
+    }
     return false;
   });
+}
+
+/** The alternatives of a regex at nesting depth 0 (`a|(b|c)|d` -> `a`, `(b|c)`, `d`). */
+function topLevelBranches(pattern: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(pattern.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(pattern.slice(start));
+  return out;
 }
