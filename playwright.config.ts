@@ -52,6 +52,8 @@ export default defineConfig({
     command: `node scripts/start.mjs --web --port ${port}`,
     url: baseURL,
     reuseExistingServer: false,
+    // SIGTERM lets the server remove its private renderer copy (scripts/start.mjs).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -5,8 +5,9 @@
 // When it is missing we try its installer once with a short timeout; when that fails (no route to
 // GitHub) we say so in one paragraph and serve the same UI on 127.0.0.1 instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildElectron, buildRenderer, rendererIsStale } from './build.mjs';
 
@@ -29,12 +30,45 @@ function tryInstallElectron() {
   return r.status === 0 && electronBinary() !== undefined;
 }
 
+/**
+ * A private copy of dist/renderer for this server, removed on exit. Lazily loaded chunks (Monaco,
+ * panes) are fetched long after the page: if dist/renderer is rebuilt meanwhile (another run, a
+ * developer), the running page must still find the chunks of its own build.
+ */
+function snapshotRenderer() {
+  const source = resolve(root, 'dist/renderer');
+  for (let attempt = 1; ; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'promtopo-renderer-'));
+    try {
+      cpSync(source, dir, { recursive: true });
+      if (!existsSync(join(dir, 'index.html'))) throw new Error('dist/renderer has no index.html');
+      process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      if (attempt >= 3) throw e; // dist/renderer was being swapped by a concurrent build: try again
+    }
+  }
+}
+
+/** Rebuilds a stale renderer; when that fails but a previous build exists, says so and keeps it. */
+async function ensureRenderer() {
+  if (!rendererIsStale()) return;
+  try {
+    await buildRenderer();
+  } catch (e) {
+    if (!existsSync(resolve(root, 'dist/renderer/index.html'))) throw e;
+    console.error(`promtopo: the renderer could not be rebuilt (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); serving the previous build in dist/renderer`);
+  }
+}
+
 async function startWeb(args, { openBrowser = false } = {}) {
-  if (rendererIsStale()) await buildRenderer();
+  await ensureRenderer();
   const { register } = await import('tsx/esm/api');
   register();
   const { runWebMode } = await import(pathToFileURL(resolve(root, 'electron/web/main.ts')).href);
-  const server = await runWebMode(args.filter((a) => a !== '--web'));
+  const own = args.filter((a) => a !== '--web');
+  const server = await runWebMode(own.some((a) => a.startsWith('--renderer-dir')) ? own : [...own, '--renderer-dir', snapshotRenderer()]);
   if (server && openBrowser && process.env.BROWSER) {
     // Only when the user configured a browser; never fail because of it.
     const child = spawn(process.env.BROWSER, [server.url], { detached: true, stdio: 'ignore' });
@@ -55,7 +89,7 @@ async function startElectron(args) {
     );
     return startWeb(args, { openBrowser: true });
   }
-  if (rendererIsStale()) await buildRenderer();
+  await ensureRenderer();
   await buildElectron();
   const child = spawn(bin, [root, ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

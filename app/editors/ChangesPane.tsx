@@ -43,7 +43,7 @@ export function ChangesPane() {
   const diff = useMemo(() => (unavailable ? undefined : bundleDiff(base, document)), [unavailable, base, document]);
 
   return (
-    <section className="pt-editor-pane" aria-label="Changes" data-testid="change-inspector" data-mode={mode}>
+    <section className="pt-editor-pane nokey" aria-label="Changes" data-testid="change-inspector" data-mode={mode}>
       <div className="pt-editor-bar">
         <div className="pt-segmented" role="group" aria-label="Compare">
           <button type="button" aria-pressed={mode === 'last'} onClick={() => setMode('last')}>Last change</button>

@@ -73,7 +73,7 @@ export function ConfigPreviewPane() {
     return <p className="pt-editor-empty">Nothing to preview: this selection has no generated files.</p>;
   }
   return (
-    <section className="pt-editor-pane" aria-label="Config preview" data-testid="config-preview" data-file={file.path} data-jobs={origins.map((o) => o.job).join(' ')}>
+    <section className="pt-editor-pane nokey" aria-label="Config preview" data-testid="config-preview" data-file={file.path} data-jobs={origins.map((o) => o.job).join(' ')}>
       <div className="pt-editor-bar">
         <label className="pt-editor-file">
           <span>File</span>

@@ -66,7 +66,7 @@ function RawYamlEditor({ server }: { server: PrometheusNode }) {
   };
 
   return (
-    <section className="pt-editor-pane" aria-label="Raw YAML" data-testid="raw-yaml" data-errors={errors}>
+    <section className="pt-editor-pane nokey" aria-label="Raw YAML" data-testid="raw-yaml" data-errors={errors}>
       <div className="pt-editor-bar">
         <span>
           Extra scrape configs of <strong>{server.name}</strong>, merged into its prometheus.yml

@@ -108,16 +108,13 @@ export function SelectorEditor({ value, ariaLabel, invalid, onDraft, onCommit }:
 
   const first = markers[0];
   return (
-    <div className="pt-selector" data-testid="selector-editor" data-marker-column={first?.startColumn ?? ''} data-series={series ?? ''}>
+    <div className="pt-selector nokey" data-testid="selector-editor" data-marker-column={first?.startColumn ?? ''} data-series={series ?? ''}>
       <div className={`pt-selector-editor${invalid || first ? ' invalid' : ''}`} aria-label={ariaLabel} role="group">
         <Editor defaultValue={value} path={uri} language={PROMQL_LANGUAGE_ID} theme={theme} options={{ ...singleLineOptions, ariaLabel }} onMount={onMount} />
       </div>
-      <p className={`pt-selector-meta${first ? ' error' : ''}`} data-testid="selector-meta">
-        {first
-          ? `column ${first.startColumn}: ${first.message}`
-          : series !== undefined
-            ? `pulls about ${series.toLocaleString('en-US')} series`
-            : ''}
+      {/* The inspector row shows the parse error itself; this line adds what a valid selector pulls. */}
+      <p className="pt-selector-meta" data-testid="selector-meta">
+        {series !== undefined ? `pulls about ${series.toLocaleString('en-US')} series from the source` : ''}
       </p>
     </div>
   );

@@ -1,4 +1,6 @@
 /** Monaco options shared by the panes: compact, readable in a sidebar, no minimap. */
+// Panes carry the `nokey` class: React Flow then leaves keys typed in Monaco alone (Monaco 0.57 edits
+// through an EditContext element, not a textarea, so React Flow would otherwise take Space/Backspace).
 import type { editor } from 'monaco-editor/editor';
 
 export const paneEditorOptions: editor.IStandaloneEditorConstructionOptions = {

@@ -20,13 +20,15 @@ export class EditorsPage {
   async openChanges(): Promise<Locator> {
     await openSidebarTab(this.page, 'Changes');
     const pane = this.page.getByTestId('change-inspector');
-    await expect(pane.locator('.monaco-diff-editor')).toBeVisible();
+    await expect(pane).toBeVisible({ timeout: 30_000 });
     return pane;
   }
 
   async openRawYaml(): Promise<Locator> {
     await openSidebarTab(this.page, 'Raw YAML');
-    return this.page.getByTestId('raw-yaml');
+    const pane = this.page.getByTestId('raw-yaml');
+    await expect(pane.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+    return pane;
   }
 
   /** The text Monaco shows in `editor` (visible lines; non-breaking spaces normalised). */
