@@ -10,7 +10,12 @@ import { MAX_SHARDS } from './hashmod.ts';
 import type { TopologyNode } from '../model/types.ts';
 import { reportNode, q, type ValidationContext } from './context.ts';
 
-const hostRe = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?)$/;
+/**
+ * A host as Prometheus can scrape it: a bracketed IPv6 address, or a name/IPv4 without white space and
+ * URL punctuation. Deliberately lenient (trailing-dot FQDNs, `_`): Prometheus' own check only refuses
+ * schemes and paths; DNS decides the rest.
+ */
+const hostRe = /^(?:\[[0-9A-Fa-f:.]+\]|[^\s/:@?#[\]]+)$/;
 
 /** The common case, `name:port`, checked with one regex before the detailed analysis. */
 const plainRe = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?:(\d{1,5})$/;

@@ -45,6 +45,7 @@ const rows: Row[] = [
   { code: 'address/invalid', severity: 'error', build: () => makeTopology([server('leaf'), targets('node', ['node-1:9100/metrics'])], [scrape('leaf', 'node')]), at: { node: 'node', field: 'targets[0]' }, message: 'is not a valid hostname' },
   { code: 'address/invalid', severity: 'error', build: () => healthy({ address: 'leaf' }), at: { node: 'leaf', field: 'address' }, message: '"leaf" has no port' },
   { code: 'address/invalid', severity: 'error', build: () => healthy({ address: 'leaf:99999' }), at: { node: 'leaf', field: 'address' }, message: 'invalid port' },
+  { code: 'address/invalid', severity: 'error', build: () => makeTopology([server('leaf'), targets('node', ['node 1:9100'])], [scrape('leaf', 'node')]), at: { node: 'node', field: 'targets[0]' }, message: 'contains white space' },
   { code: 'address/invalid', severity: 'error', build: () => healthy({}, {}, {}, { nodes: [alertmanager('am', ['am-1:9093', 'am-2:9093'], { instances: [{ address: 'am-1:9093', clusterAddress: 'am-1' }, { address: 'am-2:9093' }] })], edges: [alert('leaf', 'am')] }), at: { node: 'am', field: 'instances[0].clusterAddress' }, message: 'has no port' },
   { code: 'address/duplicate', severity: 'error', build: () => healthy({}, { address: 'leaf:9090' }), at: { node: 'global', field: 'address' }, message: 'listens on leaf:9090, which leaf "leaf" already uses' },
   { code: 'address/duplicate', severity: 'error', build: () => healthy({ ha: { replicas: 2 }, address: 'h:9090', instanceAddresses: ['h:9090', 'h:9090'] }), at: { node: 'leaf', field: 'instanceAddresses[1]' }, message: 'instance b of leaf "leaf" listens on h:9090' },
@@ -153,7 +154,7 @@ describe('validateTopology', () => {
 
   it('accepts what Prometheus accepts: unset job timeout above a short job interval, ports omitted on targets', () => {
     const t = makeTopology(
-      [server('leaf', { scrapeInterval: '1m', scrapeTimeout: '50s' }), targets('node', ['node-a', 'node-b:9100', '[::1]:9100'], { scrapeInterval: '5s' })],
+      [server('leaf', { scrapeInterval: '1m', scrapeTimeout: '50s' }), targets('node', ['node-a', 'node-b:9100', '[::1]:9100', 'node-c.example.org.:9100', 'node_d:9100', '10.0.0.1:9100'], { scrapeInterval: '5s' })],
       [scrape('leaf', 'node')],
     );
     expect(validateTopology(t)).toEqual([]);
