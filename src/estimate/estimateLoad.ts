@@ -58,41 +58,63 @@ export function estimateLoad(topology: Topology, catalogs: readonly ExporterCata
   const totals = { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, diskBytes: 0 };
   for (const server of servers) {
     const contents = builder.contentOf(server);
-    const capacity = resolveCapacity(server, settings.capacity);
-    const retention = seconds(server.retention, FALLBACK_RETENTION_SECONDS);
-    const instances: InstanceLoad[] = serverInstances(server).map((inst) => {
-      const c = contents[inst.shard ?? 0] ?? emptyContent();
-      const activeSeries = c.scraped + c.synthetic + c.federated + c.rules;
-      const used: Record<LoadResource, number> = {
-        activeSeries,
-        samplesPerSecond: c.samplesPerSecond,
-        memoryBytes: activeSeries * bytesPerSeries,
-        diskBytes: retention * c.samplesPerSecond * bytesPerSample,
-      };
-      return {
-        key: inst.key,
-        address: inst.address,
-        ...(inst.shard !== undefined ? { shard: inst.shard } : {}),
-        ...(inst.replica !== undefined ? { replica: inst.replica } : {}),
-        ...used,
-        scrapesPerSecond: c.scrapesPerSecond,
-        targets: c.targets,
-        series: { scraped: c.scraped, synthetic: c.synthetic, federated: c.federated, rules: c.rules },
-        utilisationBy: ratios(used, capacity),
-      };
-    });
-    serverLoads[server.id] = summarise(server, instances, capacity);
-    const load = serverLoads[server.id] as ServerLoad;
+    const memo = loadMemo.get(server);
+    const reuse = memo && memo.contents === contents && memo.settings === topology.settings.load;
+    const computed = reuse ? memo : {
+      contents,
+      settings: topology.settings.load,
+      load: serverLoad(server, contents, settings.capacity, bytesPerSeries, bytesPerSample),
+      edges: edgeLoadsOf(server, contents, [...(scrapes.get(server.id) ?? []), ...(federations.get(server.id) ?? [])]),
+    };
+    if (!reuse) loadMemo.set(server, computed);
+    const load = computed.load;
+    serverLoads[server.id] = load;
+    for (const e of computed.edges) edgeLoads[e.id] = e;
     totals.activeSeries += load.activeSeries;
     totals.samplesPerSecond += load.samplesPerSecond;
     totals.memoryBytes += load.memoryBytes;
     totals.diskBytes += load.diskBytes;
-    addEdgeLoads(edgeLoads, server, contents, [...(scrapes.get(server.id) ?? []), ...(federations.get(server.id) ?? [])]);
   }
 
   const targetGroups = targetGroupLoads(topology, nodes, scrapes, catalogsById);
   const partial = { servers: serverLoads, edges: edgeLoads, targetGroups, totals };
   return { ...partial, diagnostics: loadDiagnostics(topology, partial, catalogsById) };
+}
+
+/** The last load computed for a server node object (reused while its content and the settings are the same objects). */
+const loadMemo = new WeakMap<PrometheusNode, { contents: readonly ShardContent[]; settings: unknown; load: ServerLoad; edges: readonly EdgeLoad[] }>();
+
+function serverLoad(
+  server: PrometheusNode,
+  contents: readonly ShardContent[],
+  documentCapacity: PrometheusNode['capacity'] | undefined,
+  bytesPerSeries: number,
+  bytesPerSample: number,
+): ServerLoad {
+  const capacity = resolveCapacity(server, documentCapacity);
+  const retention = seconds(server.retention, FALLBACK_RETENTION_SECONDS);
+  const instances: InstanceLoad[] = serverInstances(server).map((inst) => {
+    const c = contents[inst.shard ?? 0] ?? emptyContent();
+    const activeSeries = c.scraped + c.synthetic + c.federated + c.rules;
+    const used: Record<LoadResource, number> = {
+      activeSeries,
+      samplesPerSecond: c.samplesPerSecond,
+      memoryBytes: activeSeries * bytesPerSeries,
+      diskBytes: retention * c.samplesPerSecond * bytesPerSample,
+    };
+    return {
+      key: inst.key,
+      address: inst.address,
+      ...(inst.shard !== undefined ? { shard: inst.shard } : {}),
+      ...(inst.replica !== undefined ? { replica: inst.replica } : {}),
+      ...used,
+      scrapesPerSecond: c.scrapesPerSecond,
+      targets: c.targets,
+      series: { scraped: c.scraped, synthetic: c.synthetic, federated: c.federated, rules: c.rules },
+      utilisationBy: ratios(used, capacity),
+    };
+  });
+  return summarise(server, instances, capacity);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -171,12 +193,8 @@ function summarise(server: PrometheusNode, instances: InstanceLoad[], capacity: 
 }
 
 /** Edge traffic: the scraping server's shards, each times its replicas. */
-function addEdgeLoads(
-  out: Record<string, EdgeLoad>,
-  server: PrometheusNode,
-  contents: readonly ShardContent[],
-  edges: readonly (ScrapeEdge | FederationEdge)[],
-): void {
+function edgeLoadsOf(server: PrometheusNode, contents: readonly ShardContent[], edges: readonly (ScrapeEdge | FederationEdge)[]): EdgeLoad[] {
+  const out: EdgeLoad[] = [];
   const replicas = replicaCount(server);
   for (const edge of edges) {
     let series = 0;
@@ -193,7 +211,7 @@ function addEdgeLoads(
       intervalSeconds = t.intervalSeconds;
       seriesPerRequest = Math.max(seriesPerRequest, t.seriesPerRequest);
     }
-    out[edge.id] = {
+    out.push({
       id: edge.id,
       kind: edge.kind,
       series,
@@ -201,8 +219,9 @@ function addEdgeLoads(
       scrapesPerSecond,
       intervalSeconds,
       ...(edge.kind === 'federation' ? { seriesPerRequest } : {}),
-    };
+    });
   }
+  return out;
 }
 
 function targetGroupLoads(

@@ -42,9 +42,18 @@ export interface ShardContent {
 
 /** A Prometheus duration in seconds; `fallback` when it does not parse or is zero. */
 export function seconds(text: string | undefined, fallback: number = FALLBACK_INTERVAL_SECONDS): number {
-  const ms = text === undefined ? undefined : durationMs(text);
-  return ms === undefined || ms <= 0 ? fallback : ms / 1000;
+  if (text === undefined) return fallback;
+  let ms = durationCache.get(text);
+  if (ms === undefined) {
+    ms = durationMs(text) ?? -1;
+    if (durationCache.size >= 1000) durationCache.clear();
+    durationCache.set(text, ms);
+  }
+  return ms <= 0 ? fallback : ms / 1000;
 }
+
+/** Parsed durations by text (documents repeat a handful of intervals thousands of times). */
+const durationCache = new Map<string, number>();
 
 function selectorsOf(edge: FederationEdge): Selector[] {
   const out: Selector[] = [];
