@@ -71,7 +71,7 @@ function RawYamlEditor({ server }: { server: PrometheusNode }) {
         <span>
           Extra scrape configs of <strong>{server.name}</strong>, merged into its prometheus.yml
         </span>
-        <button type="button" className="pt-tool" onClick={apply} disabled={draft === stored}>Apply</button>
+        <button type="button" className="pt-editor-apply" onClick={apply} disabled={draft === stored}>Apply</button>
       </div>
       <div className="pt-editor-body">
         <Editor
