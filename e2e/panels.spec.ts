@@ -333,3 +333,27 @@ test('prometheus.yml files dropped on the canvas are imported; Replace is one un
   await page.getByRole('button', { name: /^Undo/ }).click();
   await expect(canvas.nodes).toHaveCount(countBefore);
 });
+
+test('File > Import by path reads the config and its rule file on the host', async ({ page, canvas }) => {
+  const file = new FilePage(page);
+  await start(page);
+  const dir = join(work, 'etc');
+  execFileSync('mkdir', ['-p', dir]);
+  writeFileSync(join(dir, 'rules.yml'), ['groups:', '  - name: jobs', '    rules:', '      - record: job:up:sum', '        expr: sum by (job) (up)', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    ['global:', '  external_labels:', '    dc: us-east', 'rule_files: [rules.yml]', 'scrape_configs:', '  - job_name: node', '    static_configs:', '      - targets: ["n-1:9100"]', ''].join('\n'),
+  );
+  await file.menu('Import…');
+  const dialog = file.dialog('Import Prometheus configs');
+  await dialog.getByLabel(/paths on this machine/).fill(join(dir, 'prometheus.yml'));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('import-outcome')).toHaveAttribute('data-ok', 'true');
+  await dialog.getByRole('button', { name: 'Open as new document' }).click();
+  await expect(canvas.nodes).toHaveCount(2);
+  await new LoadPanelPage(page).open();
+  // One imported server, named from its external label, with a load estimate.
+  const row = page.locator('tr[data-server-name]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-server-name', /us-east/);
+});
