@@ -95,15 +95,12 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     if (next) store.select(next);
   }, []);
 
-  const onNodeDragStop = useCallback(() => {
-    setLocal((l) => {
-      if (l.dragging.size > 0) {
-        const positions = dragResult(l.dragging);
-        // One undo step for the whole drag, whatever the number of pointer moves.
-        queueMicrotask(() => designerStore.getState().apply((t) => moveNodes(t, positions)));
-      }
-      return { measured: l.measured, dragging: new Map() };
-    });
+  const onNodeDragStop = useCallback((_e: unknown, _node: TopologyFlowNode, dragged: TopologyFlowNode[]) => {
+    // React Flow hands over the dragged nodes with their final positions.
+    const positions = dragResult(new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])));
+    // One undo step for the whole drag, whatever the number of pointer moves.
+    designerStore.getState().apply((t) => moveNodes(t, positions));
+    setLocal((l) => ({ measured: l.measured, dragging: new Map() }));
   }, []);
 
   const isValidConnection: IsValidConnection<TopologyFlowEdge> = useCallback(
