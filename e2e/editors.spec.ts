@@ -14,6 +14,11 @@ test('the config preview follows a canvas edit', async ({ page, canvas, editors,
   expect(await editors.visibleText(pane)).toContain("Prometheus leaf \"prom-eu-1\"");
   await shot('editors-config-preview');
 
+  // A click inside a job selects the element it came from: the node-eu target group.
+  await pane.locator('.view-line', { hasText: 'job_name: node-eu' }).click();
+  await expect(canvas.node('node-eu')).toHaveClass(/\bselected\b/);
+  await expect(canvas.node('prom-eu-1')).not.toHaveClass(/\bselected\b/);
+
   // Delete the target group on the canvas: its job leaves the server's config.
   await canvas.selectNode('node-eu');
   await expect(pane).toHaveAttribute('data-file', /prom-eu-1-a\/prometheus\.yml$/);
