@@ -130,6 +130,18 @@ describe('federation: match[] evaluated against what the source holds', () => {
     expect(e.edges.fed).toMatchObject({ series: 8, seriesPerRequest: 4, scrapesPerSecond: 2 / 15 });
   });
 
+  it("a hashmod source's series arrive with each shard's external label", () => {
+    const t = makeTopology(
+      [
+        server('shards', { role: 'shard', hashmod: { shards: 3 } }),
+        server('global', { role: 'global', ruleGroups: [{ name: 'g', rules: [{ record: 'shard:up:sum', expr: 'sum by (prometheus_shard) (up{job="node"})' }] }] }),
+        targets('node', [], { count: 9, seriesPerTarget: 1, extraConfig: 'relabel_configs: []\n' }),
+      ],
+      [scrapeEdge('shards', 'node'), federationEdge('global', 'shards', ['up'])],
+    );
+    expect(estimateLoad(t).servers.global?.series.rules).toBe(3);
+  });
+
   it('a middle tier: series federated from a leaf can be federated again', () => {
     const t = makeTopology(
       [

@@ -4,7 +4,8 @@
  * that selectors are evaluated against. Replicas of a shard hold the same; estimateLoad multiplies.
  */
 import { durationMs } from '../model/duration.ts';
-import { replicaCount, replicaValue, serverInstances, shardCount } from '../model/instances.ts';
+import { replicaCount, serverInstances, shardCount } from '../model/instances.ts';
+import { instanceExternalLabels } from '../generate/prometheusConfig.ts';
 import { federationJobName } from '../model/jobs.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
 import { isRecordingRule } from '../model/types.ts';
@@ -169,23 +170,24 @@ export class ContentBuilder {
       let seriesPerRequest = 0;
       let targets = 0;
       const blocks: SeriesBlock[] = [];
-      for (const content of sourceContent) {
-        const picked = content.holdings && selectors.length > 0 ? content.holdings.select(selectors) : [];
+      const pickedByShard = new Map<number, SeriesBlock[]>();
+      const federated = serverInstances(source).filter((i) => replicas.includes(i.replica ?? 0));
+      for (const instance of federated) {
+        const shard = instance.shard ?? 0;
+        const content = sourceContent[shard];
+        if (!content) continue; // a federation cycle: nothing known
+        let picked = pickedByShard.get(shard);
+        if (!picked) pickedByShard.set(shard, (picked = content.holdings && selectors.length > 0 ? content.holdings.select(selectors) : []));
         const perRequest = totalSeries(picked);
-        for (const replica of replicas) {
-          targets++;
-          series += perRequest;
-          seriesPerRequest = Math.max(seriesPerRequest, perRequest);
-          if (wantBlocks && picked.length > 0) {
-            const external: Record<string, string> = { ...source.externalLabels };
-            if (source.ha) external[source.ha.replicaLabel] = replicaValue(replica);
-            blocks.push(...arrive(withLabels(picked, external), edge, source));
-          }
-        }
+        targets++;
+        series += perRequest;
+        seriesPerRequest = Math.max(seriesPerRequest, perRequest);
+        // On the way out /federate adds the instance's external labels (replica, shard) where absent.
+        if (wantBlocks && picked.length > 0) blocks.push(...arrive(withLabels(picked, instanceExternalLabels(source, instance)), edge, source));
       }
       if (wantBlocks && targets > 0) {
         // The federation job's own up, scrape_duration_seconds, ... (one per federated source instance).
-        const addresses = serverInstances(source).filter((i) => replicas.includes(i.replica ?? 0)).map((i) => i.address);
+        const addresses = federated.map((i) => i.address);
         const job = federationJobName(source);
         for (const name of SYNTHETIC_SERIES) blocks.push({ labels: { __name__: name, job }, free: [], instances: addresses, perInstance: 1 });
       }
