@@ -142,6 +142,23 @@ describe('federation: match[] evaluated against what the source holds', () => {
     expect(estimateLoad(t).servers.global?.series.rules).toBe(3);
   });
 
+  it('honor_labels false: the source job moves to exported_job, job becomes the federation job', () => {
+    const t = makeTopology(
+      [
+        server('leaf'),
+        server('global', { role: 'global', ruleGroups: [{ name: 'g', rules: [
+          { record: 'exported_job:up:sum', expr: 'sum by (exported_job) (up{job="federate-leaf"})' },
+          { record: 'api:up', expr: 'up{job="api"}' },
+        ] }] }),
+        targets('api', ['a:1', 'b:1'], { seriesPerTarget: 1 }),
+        targets('web', ['c:1'], { seriesPerTarget: 1 }),
+      ],
+      [scrapeEdge('leaf', 'api'), scrapeEdge('leaf', 'web'), federationEdge('global', 'leaf', ['up'], { honorLabels: false })],
+    );
+    // api, web, and "" for the federation job's own up{job="federate-leaf"}; up{job="api"} matches nothing any more.
+    expect(estimateLoad(t).servers.global?.series.rules).toBe(3 + 0);
+  });
+
   it('a middle tier: series federated from a leaf can be federated again', () => {
     const t = makeTopology(
       [
