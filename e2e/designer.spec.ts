@@ -1,7 +1,9 @@
 // The designer as a user drives it: the first-start example, palette drag-and-drop, connecting a
 // federation edge, inline selector validation, undo/redo, delete, auto-layout, load badges.
 // Every request leaves only to 127.0.0.1 (the fixture fails the test otherwise).
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseCatalog } from '../src/estimate/catalog.ts';
 import { estimateLoad } from '../src/estimate/estimateLoad.ts';
 import { parseTopology } from '../src/model/document.ts';
@@ -9,6 +11,7 @@ import type { Topology } from '../src/model/types.ts';
 import { formatCount } from '../app/canvas/format.ts';
 import { connectNodes, edgeLabel, loadBadge, nodeCentre, setSelector, shortcut } from './support/canvasActions.ts';
 import { expect, test } from './support/fixtures.ts';
+import { FilePage } from './support/panels.ts';
 
 // The same catalogs the app bundles (Playwright's loader cannot import JSON without attributes).
 const builtinCatalogs = readdirSync('assets/catalogs')
@@ -168,4 +171,61 @@ test('refused connections say why, and shortcuts never fire inside inputs', asyn
 
   await shortcut(page, '?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
+
+/** 500 target groups, 500 leaves scraping one each, 25 globals federating 20 leaves each, AM, Grafana. */
+function bigTopology(): Topology {
+  const t = example('multi-dc');
+  const nodes: Topology['nodes'] = [];
+  const edges: Topology['edges'] = [];
+  for (let i = 0; i < 500; i++) {
+    const row = i % 50, col = Math.floor(i / 50);
+    nodes.push({ id: `t${i}`, kind: 'targets', name: `nodes-${i}`, targets: [], count: 10, port: 9100, exporter: 'node_exporter', labels: {}, position: { x: col * 800, y: row * 130 } });
+    nodes.push({
+      id: `l${i}`, kind: 'prometheus', role: 'leaf', name: `leaf-${i}`, address: `leaf-${i}:9090`, externalLabels: { dc: `dc-${i}` },
+      scrapeInterval: '15s', scrapeTimeout: '10s', evaluationInterval: '15s', retention: '15d', ruleGroups: [], position: { x: col * 800 + 300, y: row * 130 },
+    });
+    edges.push({ id: `s${i}`, kind: 'scrape', server: `l${i}`, targets: `t${i}` });
+  }
+  for (let g = 0; g < 25; g++) {
+    nodes.push({
+      id: `g${g}`, kind: 'prometheus', role: 'global', name: `global-${g}`, address: `global-${g}:9090`, externalLabels: {},
+      scrapeInterval: '30s', scrapeTimeout: '10s', evaluationInterval: '30s', retention: '90d', ruleGroups: [], position: { x: 8200, y: g * 260 },
+    });
+    for (let k = 0; k < 20; k++) edges.push({ id: `f${g}-${k}`, kind: 'federation', server: `g${g}`, source: `l${g * 20 + k}`, match: ['{__name__=~"job:.+"}', 'up'], honorLabels: true });
+  }
+  return { ...t, name: 'Big: 1,027 nodes', nodes, edges };
+}
+
+test('1,000+ nodes: opens, renders and follows an edit', async ({ page, canvas, inspector }) => {
+  const work = mkdtempSync(join(tmpdir(), 'promtopo-u2-big-'));
+  try {
+    const doc = bigTopology();
+    const path = join(work, 'big.promtopo.json');
+    writeFileSync(path, `${JSON.stringify(doc)}\n`);
+    await page.goto('/');
+    await canvas.waitForNodes(2);
+    const file = new FilePage(page);
+    const opened = Date.now();
+    await file.open(path);
+    await expect(page.getByTestId('document-title')).toHaveText(doc.name, { timeout: 30_000 });
+    await expect(canvas.node('leaf-0')).toBeVisible({ timeout: 30_000 });
+    const openMs = Date.now() - opened;
+    // Fitted to the window, every node is on screen (React Flow renders only visible ones when zoomed in).
+    const rendered = await canvas.nodes.count();
+
+    await canvas.selectNode('leaf-0');
+    const field = await inspector.field('Scrape interval');
+    await field.fill('60s');
+    const edited: Topology = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'l0' ? { ...n, scrapeInterval: '60s' } : n)) };
+    const expected = estimateLoad(edited, builtinCatalogs).servers.l0!;
+    const editedAt = Date.now();
+    await field.press('Enter');
+    await expect(loadBadge(page, 'leaf-0', 'samples')).toHaveText(`${formatCount(expected.samplesPerSecond)}/s`);
+    const editMs = Date.now() - editedAt;
+    console.log(`1,027 nodes / 1,025 edges: open + first render ${openMs} ms (${rendered} nodes in the DOM), interval edit -> badge ${editMs} ms`);
+    expect(editMs).toBeLessThan(5_000);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
