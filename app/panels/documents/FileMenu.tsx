@@ -10,6 +10,7 @@ import { selectDirty } from '../../store/selectors.ts';
 import { useDesigner } from '../../store/useDesigner.ts';
 import { documentCommands } from '../../commands/documentCommands.ts';
 import '../panels.css';
+import '../shared/dialogs.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 const SEPARATE_AFTER = new Set(['file.open', 'file.saveAs']);

@@ -16,6 +16,7 @@ import { ExportResult } from './ExportResult.tsx';
 import { blockingErrors, loadLastExportDir, saveLastExportDir } from './exportView.ts';
 import type { ExportResponse } from './exportView.ts';
 import '../panels.css';
+import '../problems/problems.css';
 
 function browserStorage(): Storage | undefined {
   try {

@@ -12,6 +12,7 @@ import { useLoadEstimate } from './useLoadEstimate.ts';
 import { bottleneckSentence, findBottleneck, heat, nextSort, sortRows } from './loadTable.ts';
 import type { Column, LoadRow, SortOrder } from './loadTable.ts';
 import '../panels.css';
+import './load.css';
 
 interface ColumnSpec {
   readonly column: Column;

@@ -4,6 +4,7 @@ import { designerStore, useDesigner } from '../../store/useDesigner.ts';
 import { SeverityIcon } from '../shared/SeverityIcon.tsx';
 import { countLabel } from './groupDiagnostics.ts';
 import '../panels.css';
+import './problems.css';
 
 export function ProblemCounts() {
   const { errors, warnings, infos } = useDesigner(selectDiagnosticCounts);

@@ -10,6 +10,7 @@ import { useReveal } from '../shared/useReveal.ts';
 import { SeverityIcon } from '../shared/SeverityIcon.tsx';
 import { countLabel, diagnosticKey, diagnosticTarget, groupDiagnostics } from './groupDiagnostics.ts';
 import '../panels.css';
+import './problems.css';
 
 export function ProblemsPanel() {
   const diagnostics = useDesigner(selectDiagnostics);

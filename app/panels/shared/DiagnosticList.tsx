@@ -1,6 +1,7 @@
 /** A plain list of diagnostics (file, field, message, hint) for dialogs and the export result. */
 import type { Diagnostic } from '../../../src/model/diagnostic.ts';
 import { SeverityIcon } from './SeverityIcon.tsx';
+import '../problems/problems.css';
 
 export function DiagnosticList({ diagnostics, testId }: { diagnostics: readonly Diagnostic[]; testId?: string }) {
   return (

@@ -4,6 +4,8 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import '../panels.css';
+import './dialogs.css';
 
 export interface ModalProps {
   readonly title: string;
