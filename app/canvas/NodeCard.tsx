@@ -14,7 +14,7 @@ import { useDesigner } from '../store/useDesigner.ts';
 import { formatBytes, formatCount, formatPercent } from './format.ts';
 import type { TopologyFlowNode } from './toFlow.ts';
 
-const icons: Record<string, string> = { leaf: '◆', global: '◎', shard: '▦', targets: '▤', alertmanager: '🔔', grafana: '◔' };
+const icons: Record<string, string> = { leaf: '◆', global: '◎', shard: '▦', targets: '▤', alertmanager: '⚑', grafana: '◔' };
 
 function roleOf(node: TopologyNode): string {
   return node.kind === 'prometheus' ? node.role : node.kind;
