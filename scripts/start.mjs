@@ -26,8 +26,14 @@ function tryInstallElectron() {
   const installer = resolve(root, 'node_modules/electron/install.js');
   if (!existsSync(installer)) return false;
   console.log('Electron binary missing: trying to download it once (node node_modules/electron/install.js)...');
-  const r = spawnSync(process.execPath, [installer], { cwd: resolve(root, 'node_modules/electron'), stdio: 'inherit', timeout: INSTALL_TIMEOUT_MS });
-  return r.status === 0 && electronBinary() !== undefined;
+  // The installer's own output (a stack trace when offline) is kept out of the user's way: one line.
+  const r = spawnSync(process.execPath, [installer], { cwd: resolve(root, 'node_modules/electron'), encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS });
+  const ok = r.status === 0 && electronBinary() !== undefined;
+  if (!ok) {
+    const reason = r.error?.code === 'ETIMEDOUT' ? `no answer within ${INSTALL_TIMEOUT_MS / 1000} s` : `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').find((l) => l.trim() !== '')?.trim();
+    console.log(`(download failed: ${reason ?? `exit code ${r.status}`})`);
+  }
+  return ok;
 }
 
 /**
