@@ -94,8 +94,22 @@ function cachedAssignment(server: PrometheusNode, group: TargetGroupNode): Map<s
 /** Documents are immutable: a group object's targets never change, so they are computed once. */
 const targetsCache = new WeakMap<TargetGroupNode, ReturnType<typeof groupTargets>>();
 
+/** Placeholder lists (`<name>-<i>:<port>`) by name, count and port: many leaves share a job name. */
+const placeholderCache = new Map<string, ReturnType<typeof groupTargets>>();
+
 function cachedTargets(group: TargetGroupNode): ReturnType<typeof groupTargets> {
   let hit = targetsCache.get(group);
-  if (!hit) targetsCache.set(group, (hit = groupTargets(group)));
+  if (hit) return hit;
+  if (group.targets.length === 0) {
+    const key = `${group.name}\u0000${group.count ?? 0}\u0000${group.port ?? ''}\u0000${group.exporter ?? ''}`;
+    hit = placeholderCache.get(key);
+    if (!hit) {
+      if (placeholderCache.size >= 2000) placeholderCache.clear();
+      placeholderCache.set(key, (hit = groupTargets(group)));
+    }
+  } else {
+    hit = groupTargets(group);
+  }
+  targetsCache.set(group, hit);
   return hit;
 }
