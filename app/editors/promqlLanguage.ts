@@ -23,20 +23,21 @@ export function setCompletionSource(uri: string, source: SelectorCompletionSourc
   else sources.delete(uri);
 }
 
-/** True when the offset lies inside `{...}` (label position) rather than at the metric name. */
-export function insideBraces(textBeforeCursor: string): boolean {
+/** What completion offers at the end of `textBeforeCursor`: metric names, label names, or nothing (in a quoted value). */
+export function completionContext(textBeforeCursor: string): 'metric' | 'label' | 'none' {
   let depth = 0;
   let quote: string | undefined;
   for (let i = 0; i < textBeforeCursor.length; i++) {
     const c = textBeforeCursor[i];
     if (quote) {
-      if (c === '\\') i++;
+      if (c === '\\' && quote !== '`') i++;
       else if (c === quote) quote = undefined;
     } else if (c === '"' || c === "'" || c === '`') quote = c;
     else if (c === '{') depth++;
     else if (c === '}') depth = Math.max(0, depth - 1);
   }
-  return depth > 0 && quote === undefined;
+  if (quote) return 'none';
+  return depth > 0 ? 'label' : 'metric';
 }
 
 let registered = false;
@@ -78,7 +79,9 @@ export function registerPromql(monaco: MonacoApi): void {
       const word = model.getWordUntilPosition(position);
       const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
       const before = model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
-      const labels = insideBraces(before);
+      const context = completionContext(before);
+      if (context === 'none') return { suggestions: [] };
+      const labels = context === 'label';
       const names = labels ? source.labelNames : source.metricNames;
       const kind = labels ? monaco.languages.CompletionItemKind.Property : monaco.languages.CompletionItemKind.Function;
       return { suggestions: names.map((name) => ({ label: name, kind, insertText: name, range, detail: labels ? 'label' : 'metric' })) };
