@@ -72,11 +72,8 @@ export const designerCommands: readonly Command[] = [
     keybindings: ['CmdOrCtrl+C'],
     enabled: hasNodeSelection,
     run: ({ store }) => {
-      const s = store.getState();
-      const fragment = copySelection(s.document, s.selection);
-      if (fragment.nodes.length === 0) return;
-      s.setClipboard({ ...fragment, pastes: 0 });
-      s.notify(`Copied ${plural(fragment.nodes.length, 'node')}.`);
+      const copied = copyToClipboard(store);
+      if (copied > 0) store.getState().notify(`Copied ${plural(copied, 'node')}.`);
     },
   },
   {
@@ -86,10 +83,8 @@ export const designerCommands: readonly Command[] = [
     keybindings: ['CmdOrCtrl+X'],
     enabled: hasNodeSelection,
     run: ({ store }) => {
+      if (copyToClipboard(store) === 0) return;
       const s = store.getState();
-      const fragment = copySelection(s.document, s.selection);
-      if (fragment.nodes.length === 0) return;
-      s.setClipboard({ ...fragment, pastes: 0 });
       s.apply((t) => deleteSelection(t, s.selection), { nodes: [], edges: [] });
     },
   },
@@ -189,6 +184,14 @@ export const designerCommands: readonly Command[] = [
     run: ({ store }) => store.getState().setView({ shortcutsOpen: !store.getState().view.shortcutsOpen }),
   },
 ];
+
+/** Puts the selected nodes (and edges among them) on the clipboard; returns how many nodes. */
+function copyToClipboard(store: DesignerStore): number {
+  const s = store.getState();
+  const fragment = copySelection(s.document, s.selection);
+  if (fragment.nodes.length > 0) s.setClipboard({ ...fragment, pastes: 0 });
+  return fragment.nodes.length;
+}
 
 function selectAlongFlow(store: DesignerStore, direction: 'upstream' | 'downstream'): void {
   const s = store.getState();

@@ -3,7 +3,7 @@
  * the per-target series blocks (shared template sets), and which targets each hashmod shard keeps.
  * Cached on the (immutable) node objects, so repeated estimates do not redo md5s or block lists.
  */
-import { groupTargets } from '../generate/targets.ts';
+import { groupTargets } from '../model/targets.ts';
 import { assignShards } from '../model/hashmod.ts';
 import { shardCount } from '../model/instances.ts';
 import { scrapeJobName } from '../model/jobs.ts';

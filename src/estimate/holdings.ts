@@ -7,7 +7,7 @@
  */
 import { matcherMatches } from '../promql/matchSelector.ts';
 import type { Matcher, Selector } from '../promql/parseSelector.ts';
-import { candidates, selectBlock, selectUnion, type BlockIndex, type SeriesBlock } from './series.ts';
+import { candidates, indexBlocks, selectBlock, selectUnion, type BlockIndex, type SeriesBlock } from './series.ts';
 
 /** The blocks of one target (no instances), shared by every group with the same catalog, job and labels. */
 export class TemplateSet {
@@ -15,14 +15,7 @@ export class TemplateSet {
   private readonly cache = new WeakMap<Selector, readonly SeriesBlock[]>();
 
   constructor(readonly blocks: readonly SeriesBlock[]) {
-    const byName = new Map<string, SeriesBlock[]>();
-    for (const b of blocks) {
-      const name = b.labels.__name__ ?? '';
-      const list = byName.get(name);
-      if (list) list.push(b);
-      else byName.set(name, [b]);
-    }
-    this.index = { all: blocks, byName };
+    this.index = indexBlocks(blocks);
   }
 
   /** Template blocks the selector's non-`instance` matchers select (cached). */

@@ -10,7 +10,7 @@ import type { AlertmanagerNode, PrometheusNode, TargetGroupNode, Topology } from
 import { alertmanagerRunFileName } from './runFiles.ts';
 import { grafanaDatasources } from './grafanaDatasources.ts';
 import { federationSourceInstances, instanceDir, oneLine, pathName, serverLinks, sortedAlertmanagers, sortedGrafanas, sortedServers } from './links.ts';
-import { groupTargets } from './targets.ts';
+import { groupTargets } from '../model/targets.ts';
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 

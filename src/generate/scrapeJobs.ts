@@ -8,7 +8,7 @@ import { federationJobName, scrapeJobName } from '../model/jobs.ts';
 import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
 import type { FederationLink } from './links.ts';
 import { federationSourceInstances, oneLine } from './links.ts';
-import { groupTargets } from './targets.ts';
+import { groupTargets } from '../model/targets.ts';
 import { mergeMaps, parseRawMap } from './rawYaml.ts';
 import { addressList, blockSeq, flowSeq, orderedMap, singleQuoted, withComment } from './yamlText.ts';
 

@@ -8,7 +8,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { durationMs, formatDuration } from './duration.ts';
 import type { PrometheusNode, TargetGroupNode } from './types.ts';
 import { scrapeJobName } from './jobs.ts';
-import { groupTargets } from '../generate/targets.ts';
+import { groupTargets } from './targets.ts';
 
 /** Prometheus' default relabel separator. */
 export const HASHMOD_SEPARATOR = ';';

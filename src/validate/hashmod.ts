@@ -4,7 +4,7 @@
  * enough targets for every shard.
  */
 import { HASHMOD_SHARD_LABEL } from '../generate/prometheusConfig.ts';
-import { groupTargets } from '../generate/targets.ts';
+import { groupTargets } from '../model/targets.ts';
 import { assignShards, shardAssignmentProblem } from '../model/hashmod.ts';
 import { isValidLabelName } from '../model/names.ts';
 import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';

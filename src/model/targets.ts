@@ -2,7 +2,7 @@
  * The concrete targets of a target group: its static list, or `count` placeholders
  * `<name>-<i>:<port>` (i from 1) when the addresses are not known yet.
  */
-import type { TargetGroupNode } from '../model/types.ts';
+import type { TargetGroupNode } from './types.ts';
 
 /** Default port of placeholder targets per exporter catalog id (the exporters' registered ports). */
 const exporterPorts: Readonly<Record<string, number>> = {
