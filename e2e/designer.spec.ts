@@ -43,6 +43,19 @@ test('first start shows the multi-dc example with the estimator\'s numbers on th
   await shot('designer-dark');
 });
 
+test('the theme chosen with the toolbar is kept across a reload', async ({ page, canvas }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await canvas.waitForNodes(2);
+  await expect(page.locator('.pt-app')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('button', { name: /^Theme: / }).click();
+  await expect(page.locator('.pt-app')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await canvas.waitForNodes(2);
+  await expect(page.locator('.pt-app')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Theme: dark (click to toggle)' })).toBeVisible();
+});
+
 test('editing a scrape interval in the inspector updates the badges at once', async ({ page, canvas, inspector }) => {
   const doc = example('multi-dc');
   await page.goto('/');

@@ -6,9 +6,12 @@ import { useStore } from 'zustand';
 import { createDesignerStore } from './designerStore.ts';
 import type { DesignerState, DesignerStore } from './designerStore.ts';
 import { realEngine } from './realEngine.ts';
+import { browserStorage } from './browserStorage.ts';
+import { persistThemePreference, readThemePreference } from './themePreference.ts';
 
 /** The one store of the running app (tests make their own with createDesignerStore). */
-export const designerStore: DesignerStore = createDesignerStore({ engine: realEngine });
+export const designerStore: DesignerStore = createDesignerStore({ engine: realEngine, theme: readThemePreference(browserStorage()) });
+persistThemePreference(designerStore, browserStorage());
 
 export function useDesigner<T>(selector: (s: DesignerState) => T): T {
   return useStore(designerStore, selector);

@@ -15,16 +15,9 @@ import { BlockingErrors } from './BlockingErrors.tsx';
 import { ExportResult } from './ExportResult.tsx';
 import { blockingErrors, loadLastExportDir, saveLastExportDir } from './exportView.ts';
 import type { ExportResponse } from './exportView.ts';
+import { browserStorage } from '../../store/browserStorage.ts';
 import '../panels.css';
 import '../problems/problems.css';
-
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 type Outcome = { kind: 'result'; response: ExportResponse } | { kind: 'failure'; message: string };
 
