@@ -4,6 +4,7 @@
  */
 import { NODE_TEMPLATES, TEMPLATE_LABELS } from '../../src/model/edit/nodeTemplates.ts';
 import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
+import { addCommandIds } from '../commands/designerCommands.ts';
 import { runCommand } from '../commands/runCommand.ts';
 
 /** The drag data type the canvas accepts. */
@@ -16,15 +17,6 @@ const hints: Record<NodeTemplate, string> = {
   targets: 'Exporters to scrape',
   alertmanager: 'Receives alerts',
   grafana: 'Dashboards',
-};
-
-const commandOf: Record<NodeTemplate, string> = {
-  leaf: 'topology.addLeaf',
-  global: 'topology.addGlobal',
-  shard: 'topology.addShard',
-  targets: 'topology.addTargetGroup',
-  alertmanager: 'topology.addAlertmanager',
-  grafana: 'topology.addGrafana',
 };
 
 export function Palette() {
@@ -45,7 +37,7 @@ export function Palette() {
                 e.dataTransfer.setData('text/plain', t);
                 e.dataTransfer.effectAllowed = 'copy';
               }}
-              onClick={() => runCommand(commandOf[t])}
+              onClick={() => runCommand(addCommandIds[t])}
             >
               <span className={`pt-palette-swatch role-${t}`} aria-hidden="true" />
               <span className="pt-palette-text">

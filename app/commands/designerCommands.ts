@@ -11,7 +11,8 @@ import type { Command } from './registry.ts';
 const hasSelection = (s: DesignerState) => s.selection.nodes.length + s.selection.edges.length > 0;
 const hasNodeSelection = (s: DesignerState) => s.selection.nodes.length > 0;
 
-const addCommandIds: Record<NodeTemplate, string> = {
+/** The command that adds each palette item (the palette and the menus share it). */
+export const addCommandIds: Record<NodeTemplate, string> = {
   leaf: 'topology.addLeaf',
   global: 'topology.addGlobal',
   shard: 'topology.addShard',
