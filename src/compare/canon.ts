@@ -36,7 +36,11 @@ export function canonKey(v: Canon): string {
   return `{${Object.keys(rec).sort().map((k) => `${JSON.stringify(k)}:${canonKey(rec[k] as Canon)}`).join(',')}}`;
 }
 
-/** A plain reading of a YAML tree: null scalars are dropped (Go leaves the field at its default). */
+/**
+ * A plain reading of a YAML tree. A key with a null value reads as `''`: go-yaml v2 sets the field to
+ * its zero value, which is not always its default (a null relabel `regex` is the empty regex, not
+ * `(.*)`). Null list items are dropped.
+ */
 export type Plain = string | readonly Plain[] | { readonly [key: string]: Plain };
 
 export function plainOf(node: YamlNode): Plain | undefined {
@@ -47,8 +51,7 @@ export function plainOf(node: YamlNode): Plain | undefined {
   });
   const out: Record<string, Plain> = {};
   for (const { key, value } of node.entries) {
-    const p = plainOf(value);
-    if (p !== undefined) out[key.text] = p;
+    out[key.text] = plainOf(value) ?? '';
   }
   return out;
 }
@@ -59,8 +62,13 @@ export function recordOf(p: Plain | undefined): PlainRecord {
   return typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as PlainRecord) : {};
 }
 
+/** True for a key that is absent or null: Go's zero value, which Prometheus treats as "not set" for most fields. */
+export function isUnset(p: Plain | undefined): boolean {
+  return p === undefined || p === '';
+}
+
 export function listOf(p: Plain | undefined): readonly Plain[] {
-  if (p === undefined) return [];
+  if (isUnset(p)) return [];
   return Array.isArray(p) ? (p as readonly Plain[]) : [p as Plain];
 }
 
@@ -70,7 +78,7 @@ export function stringOf(p: Plain | undefined, fallback = ''): string {
 
 /** A duration in Prometheus' own notation (`60s` -> `1m`); invalid text stays as written. */
 export function duration(p: Plain | undefined, fallback: string): string {
-  const text = stringOf(p, fallback);
+  const text = isUnset(p) ? fallback : stringOf(p, fallback);
   const ms = durationMs(text);
   return ms === undefined ? text : formatDuration(ms);
 }
@@ -92,7 +100,7 @@ export function bool(p: Plain | undefined, fallback: boolean): string {
 
 /** A decimal integer as Go reads it (`010` = 10); other text stays as written. */
 export function integer(p: Plain | undefined, fallback: string): string {
-  const text = stringOf(p, fallback);
+  const text = isUnset(p) ? fallback : stringOf(p, fallback);
   return /^[+-]?\d+$/.test(text) ? String(BigInt(text)) : text;
 }
 

@@ -4,7 +4,7 @@
  * scrape protocols (protobuf first when native histograms are scraped).
  */
 import type { Canon, CanonRecord, Plain } from './canon.ts';
-import { duration, durationMsOf, labels, recordOf, rest } from './canon.ts';
+import { duration, durationMsOf, isUnset, labels, recordOf, rest } from './canon.ts';
 import type { InheritedGlobal } from './scrapeConfig.ts';
 import { INHERITED_FIELDS, inheritedValue } from './scrapeConfig.ts';
 
@@ -22,16 +22,16 @@ export interface NormalGlobal {
 export function globalConfig(p: Plain | undefined): NormalGlobal {
   const rec = recordOf(p);
   const interval = duration(rec.scrape_interval, '1m');
-  const timeout = rec.scrape_timeout !== undefined
+  const timeout = !isUnset(rec.scrape_timeout)
     ? duration(rec.scrape_timeout, '10s')
     : (durationMsOf(interval) ?? Infinity) < 10_000 ? interval : '10s';
   const inherited: Record<string, Canon> = { scrape_interval: interval, scrape_timeout: timeout };
   for (const field of INHERITED_FIELDS) inherited[field] = inheritedValue(field, rec[field]);
-  if (rec.scrape_protocols === undefined) {
+  if (isUnset(rec.scrape_protocols)) {
     inherited.scrape_protocols = inherited.scrape_native_histograms === 'true' ? ['PrometheusProto', ...TEXT_PROTOCOLS] : TEXT_PROTOCOLS;
   }
-  if (rec.metric_name_validation_scheme === undefined) inherited.metric_name_validation_scheme = 'utf8';
-  if (rec.metric_name_escaping_scheme === undefined) {
+  if (isUnset(rec.metric_name_validation_scheme)) inherited.metric_name_validation_scheme = 'utf8';
+  if (isUnset(rec.metric_name_escaping_scheme)) {
     inherited.metric_name_escaping_scheme = inherited.metric_name_validation_scheme === 'legacy' ? 'underscores' : 'allow-utf-8';
   }
   const section: Record<string, Canon> = {

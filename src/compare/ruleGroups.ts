@@ -5,7 +5,7 @@
  * an earlier one in the same evaluation).
  */
 import type { Canon, CanonRecord, Plain } from './canon.ts';
-import { canonKey, duration, integer, labels, listOf, recordOf, rest, stringOf } from './canon.ts';
+import { canonKey, duration, integer, isUnset, labels, listOf, recordOf, rest, stringOf } from './canon.ts';
 
 /**
  * A PromQL expression with layout removed: comments dropped, whitespace collapsed, and no space next
@@ -39,11 +39,11 @@ const RULE_HANDLED = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for
 function rule(p: Plain): CanonRecord {
   const rec = recordOf(p);
   const out: Record<string, Canon> = {
-    ...(rec.record !== undefined ? { record: stringOf(rec.record) } : { alert: stringOf(rec.alert) }),
+    ...(!isUnset(rec.record) ? { record: stringOf(rec.record) } : { alert: stringOf(rec.alert) }),
     expr: promqlText(stringOf(rec.expr)),
     labels: labels(rec.labels),
   };
-  if (rec.alert !== undefined) {
+  if (isUnset(rec.record)) {
     out.for = duration(rec.for, '0s');
     out.keep_firing_for = duration(rec.keep_firing_for, '0s');
     out.annotations = labels(rec.annotations);
@@ -62,8 +62,8 @@ export interface RuleDefaults {
 function group(p: Plain, defaults: RuleDefaults): CanonRecord {
   const rec = recordOf(p);
   const out: Record<string, Canon> = {
-    interval: rec.interval === undefined ? defaults.evaluationInterval : duration(rec.interval, '1m'),
-    query_offset: rec.query_offset === undefined ? defaults.queryOffset : duration(rec.query_offset, '0s'),
+    interval: isUnset(rec.interval) ? defaults.evaluationInterval : duration(rec.interval, '1m'),
+    query_offset: isUnset(rec.query_offset) ? defaults.queryOffset : duration(rec.query_offset, '0s'),
     limit: integer(rec.limit, '0'),
     labels: labels(rec.labels),
     rules: listOf(rec.rules).map(rule),

@@ -5,7 +5,7 @@
  * not change what is scraped); service discovery configs a set per mechanism.
  */
 import type { Canon, CanonRecord, Plain, PlainRecord } from './canon.ts';
-import { CanonSet, bool, byteSize, duration, durationMsOf, integer, labels, listOf, recordOf, rest, stringOf } from './canon.ts';
+import { CanonSet, bool, isUnset, byteSize, duration, durationMsOf, integer, labels, listOf, recordOf, rest, stringOf } from './canon.ts';
 import { HTTP_CLIENT_FIELDS, httpClient } from './httpClient.ts';
 import { relabelRules } from './relabelRules.ts';
 
@@ -79,9 +79,9 @@ export type InheritedGlobal = Readonly<Record<'scrape_interval' | 'scrape_timeou
 /** Normalises one `scrape_configs` entry. */
 export function scrapeConfig(p: Plain, global: InheritedGlobal): CanonRecord {
   const rec = recordOf(p);
-  const interval = rec.scrape_interval === undefined ? (global.scrape_interval as string) : duration(rec.scrape_interval, '1m');
+  const interval = isUnset(rec.scrape_interval) ? (global.scrape_interval as string) : duration(rec.scrape_interval, '1m');
   let timeout: string;
-  if (rec.scrape_timeout !== undefined) timeout = duration(rec.scrape_timeout, '10s');
+  if (!isUnset(rec.scrape_timeout)) timeout = duration(rec.scrape_timeout, '10s');
   else {
     const g = global.scrape_timeout as string;
     timeout = (durationMsOf(g) ?? 0) > (durationMsOf(interval) ?? Infinity) ? interval : g;
@@ -104,7 +104,7 @@ export function scrapeConfig(p: Plain, global: InheritedGlobal): CanonRecord {
     static_configs: staticTargets(rec.static_configs, stringOf(rec.job_name)),
     ...httpClient(rec),
   };
-  for (const field of INHERITED_FIELDS) out[field] = rec[field] === undefined ? (global[field] as Canon) : inheritedValue(field, rec[field]);
+  for (const field of INHERITED_FIELDS) out[field] = isUnset(rec[field]) ? (global[field] as Canon) : inheritedValue(field, rec[field]);
   for (const k of Object.keys(rec)) {
     if (k.endsWith('_sd_configs')) out[k] = discovery(k, rec[k]);
   }
