@@ -142,7 +142,10 @@ function diffJobs(file: string, a: CanonRecord, b: CanonRecord): ConfigDifferenc
       continue;
     }
     onlyB.delete(best.name);
-    out.push({ file, job: k, field: 'job_name', original: k, roundTrip: best.name, message: `${file}: job "${k}" is renamed to "${best.name}" by the round trip` }, ...best.differences);
+    const renamed = b[best.name];
+    const discovers = isRecord(renamed) && Object.entries(renamed).some(([key, v]) => key.endsWith('_sd_configs') && v instanceof CanonSet && v.items.length > 0);
+    const why = discovers ? ` (its discovered targets get job="${best.name}")` : '';
+    out.push({ file, job: k, field: 'job_name', original: k, roundTrip: best.name, message: `${file}: job "${k}" is renamed to "${best.name}" by the round trip${why}` }, ...best.differences);
   }
   for (const n of [...onlyB].sort()) out.push(describe(file, ['scrape_configs', n], undefined, b[n]));
   return out;
