@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { hasErrors } from '../../src/model/diagnostic.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
+import type { HostResponse } from '../../src/host-api.ts';
 import { serializeTopology } from '../../src/model/document.ts';
 import { importConfigs } from '../../src/import/importConfigs.ts';
 import type { ImportFile } from '../../src/import/importConfigs.ts';
@@ -129,15 +130,17 @@ function commonFolder(paths: readonly string[]): string {
 
 /**
  * The host's `importConfigs` operation (Electron and browser mode): reads the files at `paths` (and the
- * rule files beside them) and imports them. Unreadable input is an error diagnostic naming the file.
+ * rule files beside them) and imports them, with the round trip's verdict. Unreadable input is an
+ * error diagnostic naming the file.
  */
-export async function importFromPaths(paths: readonly string[]): Promise<{ ok: boolean; document?: string; diagnostics: Diagnostic[] }> {
+export async function importFromPaths(paths: readonly string[]): Promise<HostResponse<'importConfigs'>> {
   const absolute = paths.map((p) => resolve(p));
   const read = await readImportFiles(absolute, commonFolder(absolute));
   if (!read.ok) return { ok: false, diagnostics: [{ code: 'import/unreadable', severity: 'error', message: read.error, at: {} }] };
-  const result = importConfigs(read.files);
+  const { result, verdict } = verifyImport(read.files);
   if (!result.ok || !result.topology) return { ok: false, diagnostics: result.diagnostics };
-  return { ok: true, document: serializeTopology(result.topology), diagnostics: result.diagnostics };
+  const listed = verdict ? { verdict: { ...verdict, pairs: [...verdict.pairs], added: [...verdict.added], differences: [...verdict.differences] } } : {};
+  return { ok: true, document: serializeTopology(result.topology), diagnostics: result.diagnostics, ...listed };
 }
 
 function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
