@@ -108,14 +108,7 @@ export function diffCanon(file: string, a: Canon, b: Canon, path: readonly Segme
       return diffCanon(file, va, vb, [...path, k]);
     });
   }
-  if (a instanceof CanonSet && b instanceof CanonSet) {
-    const inB = new Set(b.items.map(canonKey));
-    const inA = new Set(a.items.map(canonKey));
-    return [
-      ...a.items.filter((i) => !inB.has(canonKey(i))).map((i) => describe(file, path, i, undefined)),
-      ...b.items.filter((i) => !inA.has(canonKey(i))).map((i) => describe(file, path, undefined, i)),
-    ];
-  }
+  if (a instanceof CanonSet && b instanceof CanonSet) return diffSets(file, a, b, path);
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
     return (a as readonly Canon[]).flatMap((item, i) => diffCanon(file, item, (b as readonly Canon[])[i] as Canon, [...path, i]));
   }
@@ -149,4 +142,29 @@ function diffJobs(file: string, a: CanonRecord, b: CanonRecord): ConfigDifferenc
   }
   for (const n of [...onlyB].sort()) out.push(describe(file, ['scrape_configs', n], undefined, b[n]));
   return out;
+}
+
+/**
+ * Items of a set only on one side; an item only in the original that differs little from one only
+ * in the round trip is reported by what changed inside it (the discovery config whose port changed).
+ */
+function diffSets(file: string, a: CanonSet, b: CanonSet, path: readonly Segment[]): ConfigDifference[] {
+  const inB = new Set(b.items.map(canonKey));
+  const inA = new Set(a.items.map(canonKey));
+  const onlyA = a.items.filter((i) => !inB.has(canonKey(i)));
+  const onlyB = b.items.filter((i) => !inA.has(canonKey(i)));
+  const out: ConfigDifference[] = [];
+  for (const item of onlyA) {
+    let best: { index: number; differences: ConfigDifference[] } | undefined;
+    onlyB.forEach((other, index) => {
+      if (!isRecord(item) || !isRecord(other)) return;
+      const differences = diffCanon(file, item, other, path);
+      if (differences.length <= RENAME_LIMIT && (!best || differences.length < best.differences.length)) best = { index, differences };
+    });
+    if (best) {
+      out.push(...best.differences);
+      onlyB.splice(best.index, 1);
+    } else out.push(describe(file, path, item, undefined));
+  }
+  return [...out, ...onlyB.map((i) => describe(file, path, undefined, i))];
 }

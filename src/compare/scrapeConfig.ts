@@ -20,7 +20,7 @@ export const INHERITED_FIELDS = [
 /** Defaults of discovery mechanisms (discovery/<name>/<name>.go), applied where a key is absent. */
 const SD_DEFAULTS: Record<string, Record<string, string>> = {
   file_sd_configs: { refresh_interval: '5m' },
-  dns_sd_configs: { refresh_interval: '30s', type: 'SRV' },
+  dns_sd_configs: { refresh_interval: '30s', type: 'SRV', port: '0' },
   consul_sd_configs: { server: 'localhost:8500', scheme: 'http', refresh_interval: '30s', allow_stale: 'true', tag_separator: ',' },
   docker_sd_configs: { port: '80', refresh_interval: '1m', host_networking_host: 'localhost', match_first_network: 'true' },
   dockerswarm_sd_configs: { port: '80', refresh_interval: '1m' },
