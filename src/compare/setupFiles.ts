@@ -49,16 +49,18 @@ function isPattern(p: string): boolean {
   return /[*?]/.test(p);
 }
 
-/** The files a `rule_files` pattern of `configFile` names, among `names`. */
-export function resolvePattern(configFile: string, pattern: string, names: readonly string[]): string[] {
+/**
+ * The files a `rule_files` pattern of `configFile` names, among `names`. An absolute pattern is
+ * tried by its trailing segments, longest first, and only matches rule files (`isRuleFile`).
+ */
+export function resolvePattern(configFile: string, pattern: string, names: readonly string[], isRuleFile: (name: string) => boolean = () => true): string[] {
   const dir = dirOf(configFile);
-  const candidates = pattern.startsWith('/')
-    ? pattern.split('/').filter(Boolean).map((_, i, parts) => parts.slice(i).join('/'))
-    : [pattern];
+  const absolute = pattern.startsWith('/');
+  const candidates = absolute ? pattern.split('/').filter(Boolean).map((_, i, parts) => parts.slice(i).join('/')) : [pattern];
   for (const candidate of candidates) {
     const full = normalPath(`${dir}/${candidate}`);
     const re = globRe(full);
-    const hits = names.filter((n) => (isPattern(full) ? re.test(n) : n === full)).sort();
+    const hits = names.filter((n) => (isPattern(full) ? re.test(n) : n === full) && (!absolute || isRuleFile(n))).sort();
     if (hits.length) return hits;
   }
   return [];
@@ -88,12 +90,13 @@ export function readSetup(files: readonly SetupFile[]): ReadConfig[] {
     const keys = Object.keys(rec);
     return keys.some((k) => CONFIG_KEYS.includes(k)) && !keys.some((k) => NOT_CONFIG_KEYS.includes(k));
   });
+  const isRuleFile = (n: string) => Object.keys(recordOf(parsed.get(n))).every((k) => k === 'groups');
   const ruleFileNames = new Set<string>();
   const configs = candidates.map((file) => {
     const files: Plain[] = [];
     const unresolved: string[] = [];
     for (const pattern of listOf(recordOf(parsed.get(file)).rule_files).map((p) => stringOf(p))) {
-      const hits = resolvePattern(file, pattern, names);
+      const hits = resolvePattern(file, pattern, names, isRuleFile);
       if (hits.length === 0 && !isPattern(pattern)) unresolved.push(pattern);
       for (const hit of hits) {
         ruleFileNames.add(hit);

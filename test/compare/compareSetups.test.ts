@@ -186,3 +186,34 @@ describe('each change is detected and named', () => {
     expect(added.added).toEqual(['out/us/prometheus.yml']);
   });
 });
+
+describe('what each file of a setup is', () => {
+  const config = 'rule_files: ["/etc/prometheus/rules/*.yml", "/etc/config/empty"]\nscrape_configs: [{job_name: a}]\n';
+  const rules = 'groups:\n  - name: g\n    rules:\n      - record: r\n        expr: up\n';
+
+  it('an absolute rule_files glob loads the files found beside the config by its trailing segments', () => {
+    const originals = [{ name: 'eu/prometheus.yml', text: config }, { name: 'eu/rules/a.yml', text: rules }, { name: 'eu/empty', text: '{}\n' }];
+    const generated = [{ name: 'out/prometheus.yml', text: 'rule_files: [rules.yml]\nscrape_configs: [{job_name: a}]\n' }, { name: 'out/rules.yml', text: rules }];
+    const result = compareSetups(originals, generated);
+    expect(result.pairs).toHaveLength(1);
+    expect(result.differences).toEqual([]);
+  });
+
+  it('a rule file named by rule_files (even an empty `{}` one) and a file_sd target list are not configurations', () => {
+    const originals = [
+      { name: 'eu/prometheus.yml', text: config }, { name: 'eu/empty', text: '{}\n' },
+      { name: 'eu/targets/t.yml', text: '- targets: ["a:1"]\n' }, { name: 'eu/README.md', text: '# notes\n' },
+    ];
+    const result = compareSetups(originals, originals);
+    expect(result.pairs.map((p) => p.original)).toEqual(['eu/prometheus.yml']);
+  });
+
+  it('a rule file the originals have but the round trip lacks is named', () => {
+    const originals = [{ name: 'eu/prometheus.yml', text: 'rule_files: [alert.rules]\n' }, { name: 'eu/alert.rules', text: rules }];
+    const generated = [{ name: 'out/prometheus.yml', text: 'rule_files: [alert.rules]\n' }];
+    expect(compareSetups(originals, generated).differences.map((d) => d.message)).toEqual([
+      'eu/prometheus.yml: rule_files names alert.rules, a file that is not among the files of the round trip (its rules are not loaded there)',
+      'eu/prometheus.yml: rule group "g" would be dropped by the round trip',
+    ]);
+  });
+});
