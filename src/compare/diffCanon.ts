@@ -75,6 +75,11 @@ function describe(file: string, path: readonly Segment[], a: Canon | undefined, 
   if (path[0] === 'rule_files_not_found' && path.length === 1) {
     const named = a === undefined ? roundTrip : original;
     text = `rule_files names ${named}, a file that is not among the files ${a === undefined ? 'of the round trip' : 'of the original'} (its rules are not loaded there)`;
+  } else if (path[path.length - 3] === 'static_configs' && typeof parent === 'string' && typeof last === 'string') {
+    const where = `${place.where ? `${place.where}: ` : ''}target ${parent}: label ${last}`;
+    text = a === undefined ? `${where}=${roundTrip} would be added by the round trip`
+      : b === undefined ? `${where}=${original} would be dropped by the round trip`
+        : `${where} is ${original} in the original, ${roundTrip} after the round trip`;
   } else if (parent === 'static_configs' && typeof last === 'string') {
     text = a === undefined
       ? `${place.where ? `${place.where}: ` : ''}target ${last} would be added by the round trip (labels ${roundTrip})`
