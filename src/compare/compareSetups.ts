@@ -31,15 +31,22 @@ export interface SetupComparison {
   readonly differences: readonly ConfigDifference[];
 }
 
+/** Most original x generated comparisons made to pair configurations that are not identical. */
+const MAX_COMPARISONS = 2500;
+
 interface Normal {
   readonly file: string;
   readonly canon: CanonRecord;
   readonly key: string;
+  /** Job names and external labels: what tells the servers of a setup apart. */
+  readonly signature: string;
 }
 
 function normal(c: ReadConfig): Normal {
   const canon = normalizeConfig(c.config, c.rules);
-  return { file: c.file, canon, key: canonKey(canon) };
+  const global = canon.global as CanonRecord;
+  const signature = canonKey([Object.keys(canon.scrape_configs as CanonRecord).sort(), global.external_labels as CanonRecord]);
+  return { file: c.file, canon, key: canonKey(canon), signature };
 }
 
 /** The differences between one original configuration and one generated one. */
@@ -60,18 +67,26 @@ export function compareSetups(originals: readonly SetupFile[], generated: readon
       paired.set(i, { j, differences: [] });
     }
   });
-  const candidates: { i: number; j: number; differences: ConfigDifference[] }[] = [];
-  a.forEach((o, i) => {
-    if (paired.has(i)) return;
-    b.forEach((g, j) => {
-      if (!used.has(j)) candidates.push({ i, j, differences: diffCanon(o.file, o.canon, g.canon) });
-    });
-  });
+  const leftA = a.map((_, i) => i).filter((i) => !paired.has(i));
+  const leftB = b.map((_, j) => j).filter((j) => !used.has(j));
+  // Every leftover pair is compared when there are few; beyond that, configs are paired by their
+  // job names and external labels first, so a large import stays fast.
+  const pool = leftA.length * leftB.length <= MAX_COMPARISONS
+    ? leftA.flatMap((i) => leftB.map((j) => ({ i, j })))
+    : leftA.flatMap((i) => leftB.filter((j) => (b[j] as Normal).signature === (a[i] as Normal).signature).slice(0, 1).map((j) => ({ i, j })));
+  const candidates = pool.map(({ i, j }) => ({ i, j, differences: diffCanon((a[i] as Normal).file, (a[i] as Normal).canon, (b[j] as Normal).canon) }));
   candidates.sort((x, y) => x.differences.length - y.differences.length || x.i - y.i || x.j - y.j);
   for (const c of candidates) {
     if (paired.has(c.i) || used.has(c.j)) continue;
     paired.set(c.i, c);
     used.add(c.j);
+  }
+  for (const i of leftA) {
+    if (paired.has(i)) continue;
+    const j = leftB.find((k) => !used.has(k));
+    if (j === undefined || leftA.length * leftB.length <= MAX_COMPARISONS) continue;
+    paired.set(i, { j, differences: diffCanon((a[i] as Normal).file, (a[i] as Normal).canon, (b[j] as Normal).canon) });
+    used.add(j);
   }
   const pairs: ConfigPair[] = a.map((o, i) => {
     const p = paired.get(i);

@@ -217,3 +217,16 @@ describe('what each file of a setup is', () => {
     ]);
   });
 });
+
+describe('many configurations', () => {
+  it('past the comparison budget, servers are paired by job names and external labels', () => {
+    const config = (dc: number, interval: string) => `global: {scrape_interval: ${interval}, external_labels: {dc: "dc-${dc}"}}\nscrape_configs: [{job_name: node}]\n`;
+    const n = 60;
+    const originals = Array.from({ length: n }, (_, i) => ({ name: `dc-${i}/prometheus.yml`, text: config(i, '15s') }));
+    const generated = Array.from({ length: n }, (_, i) => ({ name: `out/${n - 1 - i}/prometheus.yml`, text: config(n - 1 - i, '30s') }));
+    const result = compareSetups(originals, generated);
+    expect(result.pairs.map((p) => p.generated)).toEqual(originals.map((_, i) => `out/${i}/prometheus.yml`));
+    expect(result.differences.every((d) => d.field === 'global.scrape_interval' || d.field === 'scrape_interval')).toBe(true);
+    expect(result.added).toEqual([]);
+  });
+});
