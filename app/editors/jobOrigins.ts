@@ -34,7 +34,7 @@ function originsByJob(t: Topology, serverId: string): Map<string, JobTarget> {
       if (group?.kind === 'targets') map.set(scrapeJobName(group), { nodes: [group.id], edges: [edge.id] });
     } else if (edge.kind === 'federation' && edge.server === serverId) {
       const source = nodes.get(edge.source);
-      if (source?.kind === 'prometheus') map.set(federationJobName(source), { nodes: [], edges: [edge.id] });
+      if (source?.kind === 'prometheus') map.set(federationJobName(source, edge), { nodes: [], edges: [edge.id] });
     }
   }
   return map;

@@ -41,7 +41,7 @@ function generatedJobs(t: Topology, serverId: string): Map<string, string> {
       if (g?.kind === 'targets') jobs.set(scrapeJobName(g), `target group "${g.name}"`);
     } else if (e.kind === 'federation' && e.server === serverId) {
       const s = nodes.get(e.source);
-      if (s?.kind === 'prometheus') jobs.set(federationJobName(s), `the federation edge from "${s.name}"`);
+      if (s?.kind === 'prometheus') jobs.set(federationJobName(s, e), `the federation edge from "${s.name}"`);
     }
   }
   return jobs;

@@ -3,6 +3,7 @@
  * scrapes/s, memory, disk and utilisation per server and instance, traffic per edge, and `load/...`
  * diagnostics. Pure and deterministic; formulas and constants in docs/load-model.md.
  */
+import { estimatedTargetCount } from '../model/targets.ts';
 import { replicaCount, serverInstances } from '../model/instances.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
 import { indexCatalogs, type CatalogIndex, type ExporterCatalog } from './catalog.ts';
@@ -249,7 +250,7 @@ function targetGroupLoads(
   for (const node of topology.nodes) {
     if (node.kind !== 'targets') continue;
     const s = scrapers.get(node.id) ?? { perTarget: 0, perSecond: 0 };
-    const count = node.targets.length > 0 ? node.targets.length : (node.count ?? 0);
+    const count = estimatedTargetCount(node);
     out[node.id] = { id: node.id, targets: count, ...groupSeries(node, catalogs), scrapersPerTarget: s.perTarget, scrapesPerSecondPerTarget: s.perSecond };
   }
   return out;

@@ -3,7 +3,7 @@
  * the per-target series blocks (shared template sets), and which targets each hashmod shard keeps.
  * Cached on the (immutable) node objects, so repeated estimates do not redo md5s or block lists.
  */
-import { groupTargets } from '../model/targets.ts';
+import { groupTargets, placeholderPort } from '../model/targets.ts';
 import { assignShards } from '../model/hashmod.ts';
 import { shardCount } from '../model/instances.ts';
 import { scrapeJobName } from '../model/jobs.ts';
@@ -75,9 +75,9 @@ export function shardTargets(server: PrometheusNode, group: TargetGroupNode, sha
   const { targets } = cachedTargets(group);
   if (!server.hashmod) return targets;
   const assignment = cachedAssignment(server, group);
-  if (assignment.size > 0) return targets.filter((t) => assignment.get(t) === shard);
   const shards = shardCount(server);
-  return targets.filter((_, i) => i % shards === shard);
+  // Discovered stand-ins have no address to hash: they are split evenly.
+  return targets.filter((t, i) => (assignment.has(t) ? assignment.get(t) === shard : i % shards === shard));
 }
 
 const assignmentCache = new WeakMap<PrometheusNode, WeakMap<TargetGroupNode, Map<string, number>>>();
@@ -97,18 +97,31 @@ const targetsCache = new WeakMap<TargetGroupNode, ReturnType<typeof groupTargets
 /** Placeholder lists (`<name>-<i>:<port>`) by name, count and port: many leaves share a job name. */
 const placeholderCache = new Map<string, ReturnType<typeof groupTargets>>();
 
+/**
+ * The targets the load model counts: static or placeholder targets, plus `discovery.targets` stand-ins
+ * (`<name>-discovered-<i>:<port>`) for what service discovery finds.
+ */
+function loadTargets(group: TargetGroupNode): ReturnType<typeof groupTargets> {
+  const base = groupTargets(group);
+  const discovered = group.discovery?.targets ?? 0;
+  if (discovered === 0) return base;
+  const port = placeholderPort(group);
+  const extra = Array.from({ length: discovered }, (_, i) => `${group.name}-discovered-${i + 1}:${port}`);
+  return { targets: [...base.targets, ...extra], placeholder: base.placeholder || base.targets.length === 0 };
+}
+
 function cachedTargets(group: TargetGroupNode): ReturnType<typeof groupTargets> {
   let hit = targetsCache.get(group);
   if (hit) return hit;
   if (group.targets.length === 0) {
-    const key = `${group.name}\u0000${group.count ?? 0}\u0000${group.port ?? ''}\u0000${group.exporter ?? ''}`;
+    const key = `${group.name}\u0000${group.count ?? 0}\u0000${group.port ?? ''}\u0000${group.exporter ?? ''}\u0000${group.discovery?.targets ?? 0}`;
     hit = placeholderCache.get(key);
     if (!hit) {
       if (placeholderCache.size >= 2000) placeholderCache.clear();
-      placeholderCache.set(key, (hit = groupTargets(group)));
+      placeholderCache.set(key, (hit = loadTargets(group)));
     }
   } else {
-    hit = groupTargets(group);
+    hit = loadTargets(group);
   }
   targetsCache.set(group, hit);
   return hit;

@@ -188,7 +188,7 @@ export class ContentBuilder {
       if (wantBlocks && targets > 0) {
         // The federation job's own up, scrape_duration_seconds, ... (one per federated source instance).
         const addresses = federated.map((i) => i.address);
-        const job = federationJobName(source);
+        const job = federationJobName(source, edge);
         for (const name of SYNTHETIC_SERIES) blocks.push({ labels: { __name__: name, job }, free: [], instances: addresses, perInstance: 1 });
       }
       out.push({ edge, targets, blocks, traffic: { series, samplesPerSecond: series / interval, scrapesPerSecond: targets / interval, intervalSeconds: interval, seriesPerRequest } });
@@ -216,7 +216,7 @@ export class ContentBuilder {
 /** Federated series as stored by the scraping server: with honor_labels false, job/instance are renamed. */
 function arrive(blocks: SeriesBlock[], edge: FederationEdge, source: PrometheusNode): SeriesBlock[] {
   if (edge.honorLabels) return blocks;
-  const job = federationJobName(source);
+  const job = federationJobName(source, edge);
   return blocks.map((b) => {
     const { job: exported, ...rest } = b.labels;
     const labels: Record<string, string> = { ...rest, job };

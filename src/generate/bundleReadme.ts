@@ -56,7 +56,7 @@ function serverSection(t: Topology, server: PrometheusNode): string[] {
       const which = source.ha
         ? (edge.sourceReplica === 'all' ? ' (every replica: series arrive once per replica)' : ` (replica ${instances[0]?.replicaValue ?? 'a'} only)`)
         : '';
-      lines.push(`- job ${code(federationJobName(source))} from ${source.role} ${code(source.name)}${which}: ${instances.map((i) => code(i.address)).join(', ')}`);
+      lines.push(`- job ${code(federationJobName(source, edge))} from ${source.role} ${code(source.name)}${which}: ${instances.map((i) => code(i.address)).join(', ')}`);
       lines.push(`  - match[]: ${edge.match.length ? edge.match.map(code).join(', ') : '(none: federates nothing)'}`);
     }
     lines.push('');

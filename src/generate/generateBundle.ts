@@ -14,7 +14,7 @@ import { bundleReadmeText } from './bundleReadme.ts';
 import { grafanaDatasourcesText } from './grafanaDatasources.ts';
 import { instanceDir, pathName, sortedAlertmanagers, sortedGrafanas, sortedServers } from './links.ts';
 import { PROMETHEUS_CONFIG_FILE, prometheusConfigText } from './prometheusConfig.ts';
-import { RULE_FILE, ruleFileText } from './ruleFiles.ts';
+import { ruleFiles } from './ruleFiles.ts';
 import { alertmanagerRunFile, alertmanagerRunFileName, prometheusRunFile } from './runFiles.ts';
 
 /** File name of the design inside the bundle. */
@@ -31,11 +31,13 @@ export function generateBundle(t: Topology): Bundle {
     { path: BUNDLE_MARKER, contents: BUNDLE_MARKER_TEXT },
   ];
   for (const server of sortedServers(t)) {
-    const rules = ruleFileText(t, server);
+    // An external server is only a federation source: it runs elsewhere, the bundle writes nothing for it.
+    if (server.external) continue;
+    const rules = ruleFiles(t, server);
     for (const instance of serverInstances(server)) {
       const dir = instanceDir(server, instance);
       files.push({ path: `${dir}/${PROMETHEUS_CONFIG_FILE}`, contents: prometheusConfigText(t, server, instance) });
-      if (rules !== undefined) files.push({ path: `${dir}/${RULE_FILE}`, contents: rules });
+      for (const rule of rules) files.push({ path: `${dir}/${rule.name}`, contents: rule.text });
       files.push({ path: `${dir}/run.sh`, contents: prometheusRunFile(server, instance), executable: true });
     }
   }

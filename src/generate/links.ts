@@ -83,7 +83,7 @@ export function serverLinks(t: Topology, server: PrometheusNode): ServerLinks {
   }
   return {
     groups: sortBy([...groups], scrapeJobName),
-    federations: sortBy(federations, (f) => `${federationJobName(f.source)}\u0000${f.edge.id}`),
+    federations: sortBy(federations, (f) => `${federationJobName(f.source, f.edge)}\u0000${f.edge.id}`),
     alertmanagers: sortBy([...alertmanagers], (a) => a.name),
   };
 }

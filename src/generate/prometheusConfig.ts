@@ -9,8 +9,8 @@ import type { ServerInstance } from '../model/instances.ts';
 import type { PrometheusNode, Topology } from '../model/types.ts';
 import type { ServerLinks } from './links.ts';
 import { oneLine, serverLinks } from './links.ts';
-import { RULE_FILE } from './ruleFiles.ts';
-import { federationJob, scrapeJob } from './scrapeJobs.ts';
+import { ruleFileNames } from './ruleFiles.ts';
+import { federationJob, federationJobGroups, scrapeJob } from './scrapeJobs.ts';
 import { mergeMaps, parseRawList, parseRawMap } from './rawYaml.ts';
 import { addressList, blockSeq, orderedMap, toYamlText, withComment } from './yamlText.ts';
 
@@ -24,10 +24,15 @@ export const PROMETHEUS_CONFIG_FILE = 'prometheus.yml';
  */
 export const HASHMOD_SHARD_LABEL = 'prometheus_shard';
 
-/** External labels of an instance: the server's, the shard label of a hashmod shard, the replica label of an HA replica; sorted. */
+/**
+ * External labels of an instance: the server's, the instance's own (instanceExternalLabels) or else the
+ * shard label of a hashmod shard, the replica label of an HA replica; sorted.
+ */
 export function instanceExternalLabels(server: PrometheusNode, instance: ServerInstance): Record<string, string> {
   const labels: Record<string, string> = { ...server.externalLabels };
-  if (server.hashmod && instance.shard !== undefined) labels[HASHMOD_SHARD_LABEL] = String(instance.shard);
+  const own = server.instanceExternalLabels?.[instance.index];
+  if (own) Object.assign(labels, own);
+  else if (server.hashmod && instance.shard !== undefined && server.instanceExternalLabels === undefined) labels[HASHMOD_SHARD_LABEL] = String(instance.shard);
   if (server.ha && instance.replicaValue !== undefined) labels[server.ha.replicaLabel] = instance.replicaValue;
   return Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k] ?? '']));
 }
@@ -52,7 +57,7 @@ function alertingSection(server: PrometheusNode, links: ServerLinks): YMap | und
 function scrapeConfigs(server: PrometheusNode, instance: ServerInstance, links: ServerLinks): YNode[] {
   const jobs: YNode[] = [
     ...links.groups.map((g) => scrapeJob(server, instance, g)),
-    ...links.federations.map(federationJob),
+    ...federationJobGroups(links.federations).map((g) => federationJob(g)),
   ];
   if (server.extraScrapeConfigs !== undefined) {
     const extra = parseRawList(server.extraScrapeConfigs);
@@ -74,7 +79,7 @@ export function prometheusConfigText(t: Topology, server: PrometheusNode, instan
       ['evaluation_interval', server.evaluationInterval],
       ['external_labels', Object.keys(external).length ? orderedMap(Object.entries(external)) : undefined],
     ])],
-    ['rule_files', server.ruleGroups.length ? blockSeq([RULE_FILE]) : undefined],
+    ['rule_files', server.ruleGroups.length ? blockSeq(ruleFileNames(server)) : undefined],
     ['alerting', alertingSection(server, links)],
     ['scrape_configs', jobs.length ? blockSeq(jobs) : undefined],
   ]);

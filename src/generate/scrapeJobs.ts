@@ -5,6 +5,7 @@
 import type { YMap } from './yamlText.ts';
 import type { ServerInstance } from '../model/instances.ts';
 import { federationJobName, scrapeJobName } from '../model/jobs.ts';
+import { hasOwnShardSelection, SHARD_PLACEHOLDER } from '../model/hashmod.ts';
 import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
 import type { FederationLink } from './links.ts';
 import { federationSourceInstances, oneLine } from './links.ts';
@@ -48,7 +49,8 @@ export function scrapeJob(server: PrometheusNode, instance: ServerInstance, grou
     if (placeholder) withComment(entry, ` ${targets.length} placeholder targets (count): replace them with the real addresses`);
     staticConfigs = blockSeq([entry]);
   }
-  const relabel = instance.shard !== undefined ? hashmodRelabelConfigs(server, instance.shard) : [];
+  const ownShard = hasOwnShardSelection(group);
+  const relabel = instance.shard !== undefined && !ownShard ? hashmodRelabelConfigs(server, instance.shard) : [];
   const job = orderedMap([
     ['job_name', scrapeJobName(group)],
     ['scrape_interval', group.scrapeInterval],
@@ -59,7 +61,8 @@ export function scrapeJob(server: PrometheusNode, instance: ServerInstance, grou
     ['relabel_configs', relabel.length ? blockSeq(relabel) : undefined],
   ]);
   if (group.extraConfig !== undefined) {
-    const extra = parseRawMap(group.extraConfig);
+    const text = ownShard ? group.extraConfig.split(SHARD_PLACEHOLDER).join(String(instance.shard ?? 0)) : group.extraConfig;
+    const extra = parseRawMap(text);
     if (extra.ok) {
       // The group's own relabel_configs run first; the shard's hashmod pair decides last (as prometheus-operator).
       mergeMaps(job, extra.node, { locked: ['job_name'], extraFirst: ['relabel_configs'] });
@@ -73,24 +76,54 @@ export function scrapeJob(server: PrometheusNode, instance: ServerInstance, grou
   return job;
 }
 
-/** The `/federate` job of a federation edge. */
-export function federationJob(link: FederationLink): YMap {
-  const { edge, source } = link;
-  const instances = federationSourceInstances(source, edge);
+/** Targets of one federation edge: as written on the edge, else the source instances it scrapes. */
+export function federationTargets(link: FederationLink): string[] {
+  return link.edge.targets ?? federationSourceInstances(link.source, link.edge).map((i) => i.address);
+}
+
+/**
+ * The `/federate` job of federation edges that share a job name (usually one edge): settings of the
+ * first edge, one `static_configs` entry per edge, the first edge's extraConfig merged in.
+ */
+export function federationJob(links: FederationLink | readonly FederationLink[]): YMap {
+  const all = Array.isArray(links) ? (links as readonly FederationLink[]) : [links as FederationLink];
+  const { edge, source } = all[0] as FederationLink;
   const job = orderedMap([
-    ['job_name', federationJobName(source)],
+    ['job_name', federationJobName(source, edge)],
     ['honor_labels', edge.honorLabels],
     ['scrape_interval', edge.scrapeInterval],
     ['scrape_timeout', edge.scrapeTimeout],
     ['metrics_path', '/federate'],
     ['params', orderedMap([[singleQuoted('match[]'), blockSeq(edge.match.map(singleQuoted))]])],
-    ['static_configs', blockSeq([orderedMap([['targets', addressList(instances.map((i) => i.address))]])])],
+    ['static_configs', blockSeq(all.map((link) => orderedMap([
+      ['targets', addressList(federationTargets(link))],
+      ['labels', link.edge.labels ? sortedLabels(link.edge.labels) : undefined],
+    ])))],
   ]);
-  if (source.ha) {
-    const which = edge.sourceReplica === 'all'
-      ? `every replica of HA group "${source.name}" (series arrive once per replica)`
-      : `replica ${instances.map((i) => i.replicaValue).filter((v, i, a) => a.indexOf(v) === i).join(', ')} of HA group "${source.name}" only (federating both doubles the series)`;
+  if (edge.extraConfig !== undefined) {
+    const extra = parseRawMap(edge.extraConfig);
+    if (extra.ok) mergeMaps(job, extra.node, { locked: ['job_name', 'metrics_path'] });
+    else withComment(job, ` extraConfig of the federation from "${oneLine(source.name)}" left out: ${oneLine(extra.error)}`);
+  }
+  const haSources = all.filter((l) => l.source.ha && l.edge.targets === undefined);
+  for (const { source: s, edge: e } of haSources) {
+    const instances = federationSourceInstances(s, e);
+    const which = e.sourceReplica === 'all'
+      ? `every replica of HA group "${s.name}" (series arrive once per replica)`
+      : `replica ${instances.map((i) => i.replicaValue).filter((v, i, a) => a.indexOf(v) === i).join(', ')} of HA group "${s.name}" only (federating both doubles the series)`;
     withComment(job, ` federates ${which}`);
   }
   return job;
+}
+
+/** Federation links grouped into jobs by job name, in order of first appearance. */
+export function federationJobGroups(links: readonly FederationLink[]): FederationLink[][] {
+  const byName = new Map<string, FederationLink[]>();
+  for (const link of links) {
+    const name = federationJobName(link.source, link.edge);
+    const list = byName.get(name);
+    if (list) list.push(link);
+    else byName.set(name, [link]);
+  }
+  return [...byName.values()];
 }

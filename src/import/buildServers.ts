@@ -39,15 +39,39 @@ function baseServerName(group: ServerGroup): string {
   return name || 'prometheus';
 }
 
-/** `rule_files` patterns of a config resolved against the imported rule files (glob `*` in the last segment). */
+/** A rule_files pattern as a regular expression over imported paths (`*` within one segment). */
+function patternRe(full: string): RegExp {
+  return new RegExp(`^${full.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+}
+
+/**
+ * The imported paths a file pattern of a config names (rule_files, file_sd files), sorted. Relative
+ * patterns are relative to the config's folder; an absolute one names where the files live on the
+ * server (`/etc/prometheus/rules/*.yml`) and matches the imported files that have the longest tail of
+ * it below the config's folder (`rules/*.yml`, else `*.yml`).
+ */
+export function matchImported(configFile: string, pattern: string, paths: readonly string[]): string[] {
+  const hitsOf = (full: string) => {
+    const re = patternRe(full);
+    return paths.filter((p) => re.test(p) || re.test(joinPath('', p))).sort();
+  };
+  const dir = dirName(configFile);
+  let hits = hitsOf(joinPath(dir, pattern));
+  if (hits.length === 0 && pattern.startsWith('/')) {
+    const segments = pattern.split('/').filter(Boolean);
+    for (let k = segments.length - 1; k >= 1 && hits.length === 0; k--) hits = hitsOf(joinPath(dir, segments.slice(-k).join('/')));
+  }
+  return hits;
+}
+
+/** `rule_files` patterns of a config resolved against the imported rule files (see matchImported). */
 export function resolveRuleFiles(configFile: string, patterns: readonly string[], ruleFiles: ReadonlyMap<string, RuleGroup[]>): { groups: RuleGroup[]; missing: string[] } {
   const groups: RuleGroup[] = [];
   const missing: string[] = [];
+  const paths = [...ruleFiles.keys()];
   for (const pattern of patterns) {
-    const full = joinPath(dirName(configFile), pattern);
-    const re = new RegExp(`^${full.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
-    const hits = [...ruleFiles.keys()].filter((p) => re.test(p) || re.test(joinPath('', p))).sort();
-    if (hits.length === 0 && !pattern.includes('*')) missing.push(pattern);
+    const hits = matchImported(configFile, pattern, paths);
+    if (hits.length === 0) missing.push(pattern);
     for (const hit of hits) groups.push(...(ruleFiles.get(hit) ?? []));
   }
   return { groups, missing };
@@ -68,21 +92,32 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
   const g = first.config.global;
   const externalLabels = { ...g.externalLabels };
   if (group.replicaLabel) delete externalLabels[group.replicaLabel];
+  for (const label of group.instanceLabelNames) delete externalLabels[label];
   const shardLabel = shardLabelOf(first);
   if (shardLabel) delete externalLabels[shardLabel];
   const interval = g.scrapeInterval ?? '1m';
   const timeout = g.scrapeTimeout ?? formatDuration(Math.min(10_000, durationMs(interval) ?? 60_000));
   const replicas = group.replicaValues.length;
-  if (replicas > 1 && group.replicaValues.some((v, i) => v !== replicaValue(i))) {
-    diagnostics.push(info('import/replica-values', `${first.file}: replica values ${group.replicaValues.join(', ')} of "${name}" become ${group.replicaValues.map((_, i) => replicaValue(i)).join(', ')} (PromTopo names replicas a, b, ...)`, first.file));
-  }
-  // Guess: the folder of an instance's file is usually its host name (`prom-eu-a/prometheus.yml`).
-  const guessHost = (i: ImportedInstance) => (group.instances.length > 1 && !genericNames.has(baseName(dirName(i.file))) ? toDnsSafeName(baseName(dirName(i.file))) : name);
+  const ownValues = replicas > 1 && group.replicaValues.some((v, i) => v !== replicaValue(i));
+  // Guess: the folder of an instance's file is usually its host name (`prom-eu-a/prometheus.yml`); files
+  // of one folder are told apart by their file name (`prometheus-a.yml`), else by replica or shard.
+  const folders = group.instances.map((i) => baseName(dirName(i.file)));
+  const stems = group.instances.map((i) => baseName(i.file).replace(/\.(ya?ml)$/i, ''));
+  const distinct = (list: readonly string[]) => new Set(list).size === list.length && list.every((x) => !genericNames.has(x));
+  const guessHost = (i: ImportedInstance): string => {
+    const k = group.instances.indexOf(i);
+    if (group.instances.length < 2) return name;
+    if (distinct(folders)) return toDnsSafeName(folders[k] ?? name);
+    if (distinct(stems)) return toDnsSafeName(stems[k] ?? name);
+    const replica = group.replicaLabel ? i.config.global.externalLabels[group.replicaLabel] : undefined;
+    return toDnsSafeName([name, i.shard ? `shard-${i.shard.shard}` : '', replica ?? ''].filter(Boolean).join('-'));
+  };
   const addresses = group.instances.map((i) => i.hint?.address ?? listenToAddress(i.listenAddress, guessHost(i)) ?? `${guessHost(i)}:9090`);
   const guessed = group.instances.map((i) => !i.hint && !/^[^:]+:\d+$/.test(i.listenAddress ?? '') );
   const rules = resolveRuleFiles(first.file, first.config.ruleFiles, ruleFiles);
   for (const m of rules.missing) {
-    diagnostics.push({ code: 'import/rule-file-missing', severity: 'warning', message: `${first.file}: rule file "${m}" is not among the imported files; its path is kept verbatim, its rules are not imported`, hint: 'Import the rule files together with prometheus.yml.', at: { file: first.file } });
+    const what = m.includes('*') ? `rule file pattern "${m}" matches none of the imported files` : `rule file "${m}" is not among the imported files`;
+    diagnostics.push({ code: 'import/rule-file-missing', severity: 'warning', message: `${first.file}: ${what}; its path is kept verbatim, its rules are not imported`, hint: 'Import the rule files together with prometheus.yml.', at: { file: first.file } });
   }
   // The replica labeldrop is modelled (dropReplicaLabelOnAlerts) when it is the only alert relabel rule;
   // next to other rules the whole list stays verbatim (raw YAML merges one level down, see docs/import.md).
@@ -103,12 +138,13 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
     evaluationInterval: g.evaluationInterval ?? '1m',
     retention: first.retention ?? '15d',
     ruleGroups: rules.groups,
-    ...(replicas > 1 ? { ha: { replicas, replicaLabel: group.replicaLabel ?? 'replica', dropReplicaLabelOnAlerts: dropRule >= 0 } } : {}),
+    ...(replicas > 1 ? { ha: { replicas, replicaLabel: group.replicaLabel ?? 'replica', ...(ownValues ? { replicaValues: [...group.replicaValues] } : {}), dropReplicaLabelOnAlerts: dropRule >= 0 } } : {}),
     ...(group.hashmod ? { hashmod: { shards: group.hashmod.shards, sourceLabels: [...group.hashmod.sourceLabels] } } : {}),
     ...(extra ? { extraConfig: extra } : {}),
     position: { x: 0, y: 0 },
   };
-  const withAddresses = instanceAddresses(node, group, addresses);
+  const withLabels = instanceLabels(node, group);
+  const withAddresses = instanceAddresses(withLabels, group, addresses);
   if (extra) {
     diagnostics.push(info('import/kept-verbatim', `${first.file}: sections PromTopo does not model are kept verbatim in server "${name}" (extraConfig) and written back on export`, first.file));
   }
@@ -151,6 +187,39 @@ export function adoptAddresses(server: BuiltServer, targets: readonly string[]):
   return { ...server, node, addresses };
 }
 
+/** Index of an imported instance among the server's instances (shard-major, then replica). */
+function instanceIndex(group: ServerGroup, inst: ImportedInstance): number {
+  const replicas = Math.max(1, group.replicaValues.length);
+  const replica = group.replicaLabel ? Math.max(0, group.replicaValues.indexOf(inst.config.global.externalLabels[group.replicaLabel] ?? '')) : 0;
+  return (inst.shard?.shard ?? 0) * replicas + replica;
+}
+
+/** Sets instanceExternalLabels from the labels each instance has for itself (a shard's label, a pod name). */
+function instanceLabels(node: PrometheusNode, group: ServerGroup): PrometheusNode {
+  if (group.instanceLabelNames.length === 0) return node;
+  const count = Math.max(1, group.replicaValues.length) * (group.hashmod ? group.hashmod.shards : 1);
+  const shardLabel = shardLabelOf(group.instances[0] as ImportedInstance);
+  const replicas = Math.max(1, group.replicaValues.length);
+  const list: Record<string, string>[] = Array.from({ length: count }, (_, i) => (shardLabel ? { [shardLabel]: String(Math.floor(i / replicas)) } : {}));
+  for (const inst of group.instances) {
+    const labels = inst.config.global.externalLabels;
+    const own = Object.fromEntries(group.instanceLabelNames.filter((n) => labels[n] !== undefined).map((n) => [n, labels[n] ?? '']));
+    const index = instanceIndex(group, inst);
+    if (index < list.length) list[index] = own;
+  }
+  return { ...node, instanceExternalLabels: list };
+}
+
+/** The server with instance `k` at `address` (no longer a guess). */
+export function replaceAddress(server: BuiltServer, k: number, address: string): BuiltServer {
+  const addresses = [...server.addresses];
+  addresses[k] = address;
+  const guessed = server.guessed.map((g, i) => (i === k ? false : g));
+  const { instanceAddresses: _old, ...rest } = server.node;
+  const node = instanceAddresses({ ...rest, address: addresses[0] ?? server.node.address }, server.group, addresses);
+  return { ...server, node, addresses, guessed };
+}
+
 /** Sets instanceAddresses when the imported addresses differ from the derived ones. */
 function instanceAddresses(node: PrometheusNode, group: ServerGroup, addresses: readonly string[]): PrometheusNode {
   const replicas = Math.max(1, group.replicaValues.length);
@@ -158,8 +227,7 @@ function instanceAddresses(node: PrometheusNode, group: ServerGroup, addresses: 
   const list: string[] = [];
   for (let i = 0; i < shards * replicas; i++) list.push(deriveAddress(node, i));
   group.instances.forEach((inst, k) => {
-    const replica = group.replicaLabel ? Math.max(0, group.replicaValues.indexOf(inst.config.global.externalLabels[group.replicaLabel] ?? '')) : 0;
-    const index = (inst.shard?.shard ?? 0) * replicas + replica;
+    const index = instanceIndex(group, inst);
     if (index < list.length) list[index] = addresses[k] ?? list[index] ?? '';
   });
   const derived = list.every((a, i) => a === deriveAddress(node, i));

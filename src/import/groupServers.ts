@@ -6,6 +6,9 @@
 import type { ParsedConfig, ParsedJob } from './parseConfig.ts';
 import type { RelabelRule } from './relabel.ts';
 import type { ServerHint } from './hints.ts';
+import type { YamlNode } from './yamlTree.ts';
+import { SHARD_PLACEHOLDER } from '../model/hashmod.ts';
+import { HASHMOD_SHARD_LABEL } from '../generate/prometheusConfig.ts';
 
 /** One imported prometheus.yml with what was found around it. */
 export interface ImportedInstance {
@@ -32,35 +35,119 @@ export interface ServerGroup {
   /** Distinct replica values, sorted. */
   readonly replicaValues: readonly string[];
   readonly hashmod?: { readonly sourceLabels: readonly string[]; readonly shards: number };
+  /** External labels whose values belong to each instance (kept per instance, not on the server). */
+  readonly instanceLabelNames: readonly string[];
 }
 
 const isFederation = (job: ParsedJob) => job.metricsPath === '/federate';
 
-function hashmodPair(rules: readonly RelabelRule[]): { sourceLabels: readonly string[]; modulus: number; shard: number } | undefined {
-  const [hash, keep] = rules.slice(-2);
-  if (!hash || !keep || hash.action !== 'hashmod' || keep.action !== 'keep') return undefined;
-  if (hash.separator !== ';' || keep.sourceLabels?.length !== 1 || keep.sourceLabels[0] !== hash.targetLabel) return undefined;
-  if (!/^\d+$/.test(keep.regex) || Number(keep.regex) >= hash.modulus) return undefined;
-  return { sourceLabels: hash.sourceLabels ?? [], modulus: hash.modulus, shard: Number(keep.regex) };
+/** The hashmod shard a job keeps, found by what its relabel rules do, and where they are. */
+interface JobShard {
+  readonly sourceLabels: readonly string[];
+  readonly modulus: number;
+  readonly shard: number;
+  /** The last two rules are exactly PromTopo's own pair (hashmod into __tmp_hash, keep regex N). */
+  readonly canonical: boolean;
+  /** Index of the keep rule that selects the shard. */
+  readonly keepIndex: number;
 }
 
-/** Finds the shard of a config and strips the hashmod pair from its jobs. */
+/** Prometheus anchors relabel regexes; RE2 syntax JavaScript cannot read means "cannot tell". */
+function fullMatcher(regex: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${regex})$`, 'u');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Most shard numbers tried when reading a keep rule (a modulus beyond this is not a shard count). */
+const MAX_MODULUS = 100_000;
+
+/**
+ * The shard of a job: its last `hashmod` rule (modulus M into label T), then a `keep` rule on T (alone
+ * or with labels that are empty, such as prometheus-operator's `__tmp_disable_sharding`) whose anchored
+ * regex lets exactly one value 0..M-1 through: `0`, `'^0$'`, `0;|.+;.+` all keep shard 0.
+ */
+function jobShard(rules: readonly RelabelRule[]): JobShard | undefined {
+  let h = -1;
+  rules.forEach((r, i) => { if (r.action === 'hashmod') h = i; });
+  const hash = rules[h];
+  if (!hash || hash.modulus < 1 || hash.modulus > MAX_MODULUS) return undefined;
+  const keepIndex = rules.findIndex((r, i) => i > h && r.action === 'keep' && (r.sourceLabels ?? []).includes(hash.targetLabel));
+  const keep = rules[keepIndex];
+  if (!keep) return undefined;
+  const matcher = fullMatcher(keep.regex);
+  if (!matcher) return undefined;
+  const kept: number[] = [];
+  for (let v = 0; v < hash.modulus && kept.length < 2; v++) {
+    const value = (keep.sourceLabels ?? []).map((l) => (l === hash.targetLabel ? String(v) : '')).join(keep.separator);
+    if (matcher.test(value)) kept.push(v);
+  }
+  const shard = kept[0];
+  if (kept.length !== 1 || shard === undefined) return undefined;
+  const onlyKeys = (r: RelabelRule, keys: string[]) => [...r.set].every((k) => keys.includes(k));
+  const canonical = h === rules.length - 2 && keepIndex === rules.length - 1 && hash.targetLabel === '__tmp_hash' && hash.separator === ';'
+    && onlyKeys(hash, ['source_labels', 'modulus', 'target_label', 'action']) && onlyKeys(keep, ['source_labels', 'regex', 'action'])
+    && keep.sourceLabels?.length === 1 && keep.regex === String(shard);
+  return { sourceLabels: hash.sourceLabels ?? [], modulus: hash.modulus, shard, canonical, keepIndex };
+}
+
+/** `node` with the scalar at `key` replaced (a relabel rule's regex). */
+function withScalar(node: YamlNode, key: string, text: string): YamlNode {
+  if (node.kind !== 'map') return node;
+  return { ...node, entries: node.entries.map((e) => (e.key.text === key && e.value.kind === 'scalar' ? { key: e.key, value: { ...e.value, text } } : e)) };
+}
+
+/** The job with its shard selection made a template: the keep rule's shard number becomes SHARD_PLACEHOLDER. */
+function templated(job: ParsedJob, shard: JobShard): ParsedJob | undefined {
+  const keepNode = job.relabelNodes[shard.keepIndex];
+  const regexNode = keepNode?.kind === 'map' ? keepNode.entries.find((e) => e.key.text === 'regex')?.value : undefined;
+  if (!keepNode || !regexNode || regexNode.kind !== 'scalar') return undefined;
+  const template = regexNode.text.replace(new RegExp(`(?<![0-9])${shard.shard}(?![0-9])`, 'g'), SHARD_PLACEHOLDER);
+  if (!template.includes(SHARD_PLACEHOLDER)) return undefined;
+  const relabelNodes = job.relabelNodes.map((n, i) => (i === shard.keepIndex ? withScalar(n, 'regex', template) : n));
+  const relabel = job.relabel.map((r, i) => (i === shard.keepIndex ? { ...r, regex: template } : r));
+  return withRelabelNodes(job, relabelNodes, relabel);
+}
+
+function withRelabelNodes(job: ParsedJob, relabelNodes: readonly YamlNode[], relabel: readonly RelabelRule[]): ParsedJob {
+  const fields = new Map(job.fields);
+  const original = fields.get('relabel_configs');
+  if (relabelNodes.length === 0) fields.delete('relabel_configs');
+  else if (original) fields.set('relabel_configs', { kind: 'seq', pos: original.pos, items: relabelNodes });
+  return { ...job, relabel, relabelNodes, fields };
+}
+
+/**
+ * Finds the shard of a config (every scrape job keeps the same hashmod shard) and takes the shard
+ * selection out of its jobs: PromTopo's own pair is removed (the generator writes it again), any other
+ * pipeline stays with the shard number as a placeholder, so every shard's jobs read the same.
+ */
 export function detectShard(config: ParsedConfig): Pick<ImportedInstance, 'shard' | 'jobs'> {
   const scrapeJobs = config.jobs.filter((j) => !isFederation(j));
-  const pairs = scrapeJobs.map((j) => hashmodPair(j.relabel));
-  const first = pairs[0];
-  const same = first && pairs.every((p) => p && p.modulus === first.modulus && p.shard === first.shard && p.sourceLabels.join(';') === first.sourceLabels.join(';'));
-  if (!first || !same) return { jobs: config.jobs };
-  const jobs = config.jobs.map((j) => {
-    if (isFederation(j)) return j;
-    const relabelNodes = j.relabelNodes.slice(0, -2);
-    const fields = new Map(j.fields);
-    const original = fields.get('relabel_configs');
-    if (relabelNodes.length === 0) fields.delete('relabel_configs');
-    else if (original) fields.set('relabel_configs', { kind: 'seq', pos: original.pos, items: relabelNodes });
-    return { ...j, relabel: j.relabel.slice(0, -2), relabelNodes, fields };
-  });
-  return { shard: first, jobs };
+  const shards = scrapeJobs.map((j) => jobShard(j.relabel));
+  const first = shards[0];
+  if (!first || !shards.every((p) => p && p.shard === first.shard)) return { jobs: config.jobs };
+  const moduli = shards.map((p) => p?.modulus ?? 0);
+  const modulus = moduli.sort((a, b) => moduli.filter((m) => m === b).length - moduli.filter((m) => m === a).length)[0] ?? first.modulus;
+  const jobs: ParsedJob[] = [];
+  let k = 0;
+  for (const j of config.jobs) {
+    if (isFederation(j)) {
+      jobs.push(j);
+      continue;
+    }
+    const shard = shards[k++] as JobShard;
+    if (shard.canonical && shard.modulus === modulus && shard.sourceLabels.join(';') === first.sourceLabels.join(';')) {
+      jobs.push(withRelabelNodes(j, j.relabelNodes.slice(0, -2), j.relabel.slice(0, -2)));
+      continue;
+    }
+    const t = templated(j, shard);
+    if (!t) return { jobs: config.jobs };
+    jobs.push(t);
+  }
+  return { shard: { sourceLabels: first.sourceLabels, modulus, shard: first.shard }, jobs };
 }
 
 /**
@@ -117,29 +204,47 @@ export function groupServers(instances: readonly ImportedInstance[]): ServerGrou
   for (const members of buckets.values()) {
     const replicaLabel = members.length > 1 ? replicaLabelOf(members[0] as ImportedInstance) : undefined;
     const value = (i: ImportedInstance) => (replicaLabel ? i.config.global.externalLabels[replicaLabel] ?? '' : '');
-    const slots = new Set(members.map((i) => `${i.shard?.shard ?? 0}\u0000${value(i)}`));
-    const replicaValues = [...new Set(members.map(value))].sort();
+    const shardOf = (i: ImportedInstance) => i.shard?.shard ?? 0;
     const hasShards = members.some((i) => i.shard);
+    // HA when some shard (or the one unsharded server) has several members told apart by the replica label.
+    const perShard = new Map<number, ImportedInstance[]>();
+    for (const m of members) perShard.set(shardOf(m), [...(perShard.get(shardOf(m)) ?? []), m]);
+    const isHa = replicaLabel !== undefined && [...perShard.values()].some((list) => list.length > 1);
+    const slots = new Set(members.map((i) => `${shardOf(i)}\u0000${isHa ? value(i) : ''}`));
+    const replicaValues = isHa ? [...new Set(members.map(value))].sort() : [];
     if (members.length === 1 || slots.size !== members.length || (!hasShards && replicaValues.length < 2)) {
       for (const m of members) groups.push(single(m));
       continue;
     }
-    const sorted = [...members].sort((a, b) => (a.shard?.shard ?? 0) - (b.shard?.shard ?? 0) || (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0));
+    const sorted = [...members].sort((a, b) => shardOf(a) - shardOf(b) || (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0));
     const shard = sorted[0]?.shard;
+    // Labels that differ per instance but are not the HA replica label (a shard's own label, the
+    // operator's per-pod `prometheus_replica` of a shard set) stay per instance.
+    const shardLabel = ownShardLabel(sorted[0] as ImportedInstance);
+    const instanceLabelNames = [...(shardLabel ? [shardLabel] : []), ...(!isHa && replicaLabel ? [replicaLabel] : [])];
     groups.push({
       instances: sorted,
-      ...(replicaValues.length > 1 && replicaLabel ? { replicaLabel } : {}),
-      replicaValues: replicaValues.length > 1 ? replicaValues : [],
+      ...(isHa && replicaLabel ? { replicaLabel } : {}),
+      replicaValues,
       ...(shard ? { hashmod: { sourceLabels: shard.sourceLabels, shards: shard.modulus } } : {}),
+      instanceLabelNames,
     });
   }
   return groups;
 }
 
+/** A shard-numbering external label other than the generator's own (`prometheus_shard`), which is written again on export. */
+function ownShardLabel(instance: ImportedInstance): string | undefined {
+  const label = shardLabelOf(instance);
+  return label === HASHMOD_SHARD_LABEL ? undefined : label;
+}
+
 function single(instance: ImportedInstance): ServerGroup {
+  const shardLabel = ownShardLabel(instance);
   return {
     instances: [instance],
     replicaValues: [],
     ...(instance.shard ? { hashmod: { sourceLabels: instance.shard.sourceLabels, shards: instance.shard.modulus } } : {}),
+    instanceLabelNames: shardLabel ? [shardLabel] : [],
   };
 }

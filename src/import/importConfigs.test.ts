@@ -76,10 +76,10 @@ describe('importConfigs: what becomes what', () => {
       ['leaf-eu', 'leaf', 'leaf-eu:9090', { dc: 'eu' }],
       ['leaf-us', 'leaf', 'leaf-us:9090', { dc: 'us' }],
     ]);
-    // Node names are unique: the second `node` job is renamed and keeps its job label as a static label.
-    expect(groups(t).map((g) => [g.name, g.targets, g.labels, g.exporter])).toEqual([
-      ['node', ['node-eu-1:9100', 'node-eu-2:9100'], { team: 'infra' }, 'node_exporter'],
-      ['node-2', ['node-us-1:9100', 'node-us-2:9100'], { team: 'infra', job: 'node' }, 'node_exporter'],
+    // Node names are unique: the second `node` group gets another node name and keeps its job name exactly.
+    expect(groups(t).map((g) => [g.name, g.jobName, g.targets, g.labels, g.exporter])).toEqual([
+      ['node', undefined, ['node-eu-1:9100', 'node-eu-2:9100'], { team: 'infra' }, 'node_exporter'],
+      ['node-2', 'node', ['node-us-1:9100', 'node-us-2:9100'], { team: 'infra' }, 'node_exporter'],
     ]);
     expect(t.edges.filter((e) => e.kind === 'scrape')).toHaveLength(2);
     expect(t.nodes.every((n) => Number.isFinite(n.position.x) && Number.isFinite(n.position.y))).toBe(true);

@@ -10,6 +10,10 @@ import type { RuleGroup, Topology } from '../model/types.ts';
 import type { ImportedGrafana } from './buildTopology.ts';
 import { buildTopology } from './buildTopology.ts';
 import { isNull, readSeq, readString } from './decode.ts';
+import { TOP_LEVEL_KEYS } from './configKeys.ts';
+import { ruleFileRefs } from './ruleFileRefs.ts';
+import { matchImported } from './buildServers.ts';
+import type { ParsedJob } from './parseConfig.ts';
 import type { AlertmanagerHint } from './hints.ts';
 import { alertmanagerHint, baseName, dirName, grafanaHint, runFlag, serverHint } from './hints.ts';
 import type { ImportedInstance } from './groupServers.ts';
@@ -36,18 +40,38 @@ export interface ImportResult {
 /** Most files accepted in one import. */
 export const MAX_IMPORT_FILES = 2000;
 
-type Kind = 'prometheus' | 'rules' | 'alertmanager' | 'grafana';
+type Kind = 'prometheus' | 'rules' | 'alertmanager' | 'grafana' | 'targets' | 'empty' | 'other';
 
 function topKeys(root: YamlNode): Set<string> {
   return new Set(root.kind === 'map' ? root.entries.map((e) => e.key.text) : []);
 }
 
+/** A file_sd target list: a sequence of `{targets, labels}` mappings. */
+function isTargetList(root: YamlNode): boolean {
+  return root.kind === 'seq' && root.items.length > 0 && root.items.every((i) => i.kind === 'map' && i.entries.some((e) => e.key.text === 'targets')
+    && i.entries.every((e) => e.key.text === 'targets' || e.key.text === 'labels'));
+}
+
+/** What a file is, from its top-level keys (a Prometheus config is the default, so its errors are reported). */
 function kindOf(root: YamlNode): Kind {
   const keys = topKeys(root);
+  if (isTargetList(root)) return 'targets';
+  if (isNull(root) || (root.kind === 'map' && root.entries.length === 0)) return 'empty';
   if (keys.has('groups') && keys.size === 1) return 'rules';
   if (keys.has('route') || keys.has('receivers')) return 'alertmanager';
-  if (keys.has('datasources') || keys.has('apiVersion')) return 'grafana';
+  if (keys.has('datasources') || keys.has('deleteDatasources')) return 'grafana';
+  if (root.kind === 'map' && ![...keys].some((k) => TOP_LEVEL_KEYS.has(k))) return 'other';
   return 'prometheus';
+}
+
+/** Why a YAML file that is not a Prometheus configuration was skipped. */
+function otherWhy(root: YamlNode): string {
+  const keys = [...topKeys(root)];
+  if (keys.includes('apiVersion') && keys.includes('kind')) return 'a Kubernetes manifest, not a prometheus.yml';
+  if (keys.includes('services')) return 'a docker-compose file, not a prometheus.yml';
+  if (keys.includes('modules')) return 'a blackbox_exporter configuration, not a prometheus.yml';
+  if (keys.includes('providers')) return 'a Grafana dashboard provisioning file';
+  return `not a Prometheus configuration (top-level keys ${keys.slice(0, 5).join(', ')})`;
 }
 
 function ignored(file: string, why: string): Diagnostic {
@@ -66,6 +90,8 @@ export function importConfigs(files: readonly ImportFile[]): ImportResult {
   const amHints: AlertmanagerHint[] = [];
   const grafanas: ImportedGrafana[] = [];
   const runFiles = new Map<string, string>();
+  const targetLists = new Map<string, number>();
+  const read: { name: string; text: string; root: YamlNode; kind: Kind }[] = [];
   for (const { name, text } of files) {
     const base = baseName(name);
     if (text.length > MAX_IMPORT_FILE_CHARS || text.includes('\u0000')) {
@@ -78,7 +104,13 @@ export function importConfigs(files: readonly ImportFile[]): ImportResult {
       else runFiles.set(dirName(name), text);
       continue;
     }
-    if (/\.(json|md)$/i.test(base) || base.startsWith('.')) {
+    if (/\.json$/i.test(base)) {
+      const count = jsonTargetCount(text);
+      if (count !== undefined) targetLists.set(name, count);
+      diagnostics.push(ignored(name, count !== undefined ? `a file_sd target list (${count} targets), counted for the jobs that read it` : 'not a YAML configuration'));
+      continue;
+    }
+    if (/\.md$/i.test(base) || base.startsWith('.')) {
       diagnostics.push(ignored(name, 'not a YAML configuration'));
       continue;
     }
@@ -87,17 +119,31 @@ export function importConfigs(files: readonly ImportFile[]): ImportResult {
       diagnostics.push(...yaml.diagnostics);
       continue;
     }
-    const kind = kindOf(yaml.root);
-    if (kind === 'rules') {
-      const read = readRuleFile(name, text);
-      diagnostics.push(...read.diagnostics);
-      if (read.groups) ruleFiles.set(name, read.groups);
+    read.push({ name, text, root: yaml.root, kind: kindOf(yaml.root) });
+  }
+  // Files the configs name in rule_files are rule files, even when empty (`{}`).
+  const configNames = read.filter((r) => r.kind === 'prometheus').map((r) => ({ name: r.name, refs: ruleFileRefs(r.name, r.text) }));
+  const named = new Set(configNames.flatMap((c) => c.refs.flatMap((ref) => matchImported(c.name, ref, read.map((r) => r.name)))));
+  const severalFiles = read.length > 1;
+  for (const { name, text, root, kind } of read) {
+    if (kind === 'rules' || (kind === 'empty' && named.has(name))) {
+      const result = kind === 'empty' ? { groups: [] as RuleGroup[], diagnostics: [] } : readRuleFile(name, text);
+      diagnostics.push(...result.diagnostics);
+      if (result.groups) ruleFiles.set(name, result.groups);
     } else if (kind === 'alertmanager') {
       diagnostics.push(ignored(name, 'an Alertmanager configuration (Alertmanager nodes come from the Prometheus alerting sections)'));
     } else if (kind === 'grafana') {
-      grafanas.push(readGrafana(name, text, yaml.root, diagnostics));
+      grafanas.push(readGrafana(name, text, root, diagnostics));
+    } else if (kind === 'targets') {
+      targetLists.set(name, targetCount(root));
+      diagnostics.push(ignored(name, `a file_sd target list (${targetCount(root)} targets), counted for the jobs that read it`));
+    } else if (kind === 'empty' && (severalFiles || /rule|alert/i.test(baseName(name)))) {
+      if (/rule|alert/i.test(baseName(name))) ruleFiles.set(name, []);
+      diagnostics.push(ignored(name, /rule|alert/i.test(baseName(name)) ? 'an empty rule file' : 'an empty file'));
+    } else if (kind === 'other' && severalFiles) {
+      diagnostics.push(ignored(name, otherWhy(root)));
     } else {
-      configs.push({ file: name, text, root: yaml.root });
+      configs.push({ file: name, text, root });
     }
   }
   const instances: ImportedInstance[] = [];
@@ -117,7 +163,8 @@ export function importConfigs(files: readonly ImportFile[]): ImportResult {
   }
   if (hasErrors(diagnostics)) return done(undefined, diagnostics);
   const topologyName = instances.find((i) => i.hint)?.hint?.topologyName;
-  const topology = buildTopology({ instances, ruleFiles, alertmanagerHints: amHints, grafanas, ...(topologyName ? { topologyName } : {}) }, diagnostics);
+  const fileSdCount = (configFile: string, job: ParsedJob) => fileSdTargets(configFile, job, targetLists);
+  const topology = buildTopology({ instances, ruleFiles, alertmanagerHints: amHints, grafanas, fileSdCount, ...(topologyName ? { topologyName } : {}) }, diagnostics);
   return done(topology, diagnostics);
 }
 
@@ -140,4 +187,52 @@ function readGrafana(file: string, text: string, root: YamlNode, diagnostics: Di
     datasources.push({ url: readString(ctx, url) ?? '', isDefault: isDefault?.kind === 'scalar' && isDefault.text === 'true' });
   }
   return { file, name: grafanaHint(text) ?? baseName(file).replace(/\.ya?ml$/i, ''), datasources };
+}
+
+/** Targets in a file_sd list (YAML tree). */
+function targetCount(root: YamlNode): number {
+  if (root.kind !== 'seq') return 0;
+  return root.items.reduce((n, item) => {
+    const targets = item.kind === 'map' ? item.entries.find((e) => e.key.text === 'targets')?.value : undefined;
+    return n + (targets?.kind === 'seq' ? targets.items.length : 0);
+  }, 0);
+}
+
+/** Targets in a JSON file_sd list, or undefined when the file is not one. */
+function jsonTargetCount(text: string): number | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value) || value.length === 0) return undefined;
+    let n = 0;
+    for (const item of value) {
+      if (typeof item !== 'object' || item === null || !Array.isArray((item as { targets?: unknown }).targets)) return undefined;
+      n += ((item as { targets: unknown[] }).targets).length;
+    }
+    return n;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Targets a job finds through file_sd_configs, counted from the target lists among the imported files;
+ * undefined when the job uses other discovery too, or a file it names is not among them.
+ */
+function fileSdTargets(configFile: string, job: ParsedJob, lists: ReadonlyMap<string, number>): number | undefined {
+  const sdKeys = [...job.fields.keys()].filter((k) => k.endsWith('_sd_configs'));
+  if (sdKeys.length !== 1 || sdKeys[0] !== 'file_sd_configs') return undefined;
+  const node = job.fields.get('file_sd_configs');
+  if (node?.kind !== 'seq') return undefined;
+  let total = 0;
+  for (const sd of node.items) {
+    const filesNode = sd.kind === 'map' ? sd.entries.find((e) => e.key.text === 'files')?.value : undefined;
+    if (filesNode?.kind !== 'seq') return undefined;
+    for (const f of filesNode.items) {
+      if (f.kind !== 'scalar') return undefined;
+      const hits = matchImported(configFile, f.text, [...lists.keys()]);
+      if (hits.length === 0) return undefined;
+      for (const h of hits) total += lists.get(h) ?? 0;
+    }
+  }
+  return total;
 }

@@ -10,6 +10,18 @@ import type { PrometheusNode, TargetGroupNode } from './types.ts';
 import { scrapeJobName } from './jobs.ts';
 import { groupTargets } from './targets.ts';
 
+/**
+ * Placeholder for the shard number in a target group's own relabel_configs (its extraConfig): the
+ * shard-selecting rules of an imported sharded job, written out per shard with the number in place,
+ * as prometheus-operator's config reloader does.
+ */
+export const SHARD_PLACEHOLDER = '$(SHARD)';
+
+/** True when the group carries its own shard selection (SHARD_PLACEHOLDER in extraConfig). */
+export function hasOwnShardSelection(group: Pick<TargetGroupNode, 'extraConfig'>): boolean {
+  return group.extraConfig !== undefined && group.extraConfig.includes(SHARD_PLACEHOLDER);
+}
+
 /** Prometheus' default relabel separator. */
 export const HASHMOD_SEPARATOR = ';';
 

@@ -30,6 +30,14 @@ export function replicaValue(index: number): string {
   return out;
 }
 
+const replicaKey = replicaValue;
+
+/** The replica label value of replica `index`: the server's replicaValues entry, else `a`, `b`, ... */
+export function replicaValueOf(server: Pick<PrometheusNode, 'ha'>, index: number): string {
+  const given = server.ha?.replicaValues?.[index];
+  return given !== undefined && given !== '' ? given : replicaValue(index);
+}
+
 /** Splits `host:port` (also `[::1]:9090`); port undefined when absent or not a number. */
 export function splitAddress(address: string): { host: string; port?: number } {
   const m = /^(.*):(\d+)$/.exec(address);
@@ -64,12 +72,12 @@ export function serverInstances(server: PrometheusNode): ServerInstance[] {
       const index = shard * replicas + replica;
       const parts: string[] = [];
       if (server.hashmod) parts.push(`shard-${shard}`);
-      if (server.ha) parts.push(replicaValue(replica));
+      if (server.ha) parts.push(replicaKey(replica));
       out.push({
         key: parts.join('-'),
         index,
         address: deriveAddress(server, index),
-        ...(server.ha ? { replica, replicaValue: replicaValue(replica) } : {}),
+        ...(server.ha ? { replica, replicaValue: replicaValueOf(server, replica) } : {}),
         ...(server.hashmod ? { shard } : {}),
       });
     }

@@ -61,8 +61,10 @@ export const CapacitySchema = z.strictObject({
 export const HaSchema = z.strictObject({
   /** Number of identical replicas (2 or more). */
   replicas: z.number().int(),
-  /** External label that tells the replicas apart; values are `a`, `b`, ... */
+  /** External label that tells the replicas apart; values are `a`, `b`, ... unless replicaValues says. */
   replicaLabel: z.string().default('replica'),
+  /** The replica label's values, one per replica in order (default `a`, `b`, ...); kept from an import. */
+  replicaValues: z.array(z.string()).optional(),
   /**
    * Drop the replica label from alerts (`alert_relabel_configs: labeldrop`) so Alertmanager dedups.
    * Default true; turning it off is flagged (one notification per replica).
@@ -101,19 +103,37 @@ export const PrometheusNodeSchema = z.strictObject({
    * from `address` by adding the instance index to the port (see model/instances.ts).
    */
   instanceAddresses: z.array(AddressSchema).optional(),
+  /**
+   * External labels of each instance (index as instanceAddresses), added to externalLabels. When set on
+   * a hashmod server they replace the generated `prometheus_shard` label (kept from an import).
+   */
+  instanceExternalLabels: z.array(LabelMapSchema).optional(),
   capacity: CapacitySchema.optional(),
   /** Raw YAML: a list of extra scrape_configs merged into the generated config (escape hatch). */
   extraScrapeConfigs: z.string().optional(),
   /** Raw YAML: extra top-level sections (remote_write, ...) kept verbatim from an import. */
   extraConfig: z.string().optional(),
+  /**
+   * A server outside this topology, known only as a federation source: it gets no files in the bundle
+   * and only its address is validated.
+   */
+  external: z.boolean().optional(),
   position: PositionSchema,
+});
+
+/** Targets found by service discovery (the `*_sd_configs` of the group's extraConfig). */
+export const DiscoverySchema = z.strictObject({
+  /** How many targets discovery is expected to find, for the load model; unknown when absent. */
+  targets: z.number().int().nonnegative().optional(),
 });
 
 export const TargetGroupNodeSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('targets'),
-  /** The scrape job name (`job_name`); unique per scraping server. */
+  /** DNS-safe unique node name; also the scrape job name unless jobName is set. */
   name: z.string(),
+  /** The scrape job name (`job_name`) when it is not the node name (kept exactly from an import); unique per scraping server. */
+  jobName: z.string().optional(),
   /** Static targets, `host:port`. When empty, `count` placeholder targets are generated. */
   targets: z.array(AddressSchema).default([]),
   /** Number of targets when they are not listed (placeholders `<name>-<i>:<port>`). */
@@ -132,6 +152,8 @@ export const TargetGroupNodeSchema = z.strictObject({
   labels: LabelMapSchema.default({}),
   /** Raw YAML: extra keys merged into the generated scrape job (auth, relabelling, ...). */
   extraConfig: z.string().optional(),
+  /** Present when the job's targets come from service discovery (in extraConfig), not only from `targets`. */
+  discovery: DiscoverySchema.optional(),
   position: PositionSchema,
 });
 
@@ -191,6 +213,17 @@ export const FederationEdgeSchema = z.strictObject({
    * Default 0.
    */
   sourceReplica: z.union([z.number().int().nonnegative(), z.literal('all')]).optional(),
+  /**
+   * The job name (default `federate-<source>`). Federation edges of one server with the same jobName
+   * are written as one job, one `static_configs` entry per edge.
+   */
+  jobName: z.string().optional(),
+  /** Targets as written (default: the source instances' addresses), e.g. without a port or behind a proxy. */
+  targets: z.array(z.string()).optional(),
+  /** Labels attached to the targets (`static_configs` labels). */
+  labels: LabelMapSchema.optional(),
+  /** Raw YAML: extra keys merged into the generated job (scheme, tls_config, basic_auth, relabelling, other params). */
+  extraConfig: z.string().optional(),
 });
 
 /** The server sends alerts to the Alertmanager cluster. */

@@ -39,3 +39,20 @@ export function groupTargets(group: Pick<TargetGroupNode, 'name' | 'targets' | '
   for (let i = 1; i <= count; i++) targets.push(`${group.name}-${i}:${port}`);
   return { targets, placeholder: count > 0 };
 }
+
+/** Service-discovery mechanisms a target group's raw YAML uses (`kubernetes` for kubernetes_sd_configs), in order. */
+export function discoveryMechanisms(group: Pick<TargetGroupNode, 'extraConfig'>): string[] {
+  const out: string[] = [];
+  for (const m of (group.extraConfig ?? '').matchAll(/^([a-z0-9]+)_sd_configs\s*:/gm)) if (m[1] && !out.includes(m[1])) out.push(m[1]);
+  return out;
+}
+
+/** True when the group's targets (also) come from service discovery. */
+export function hasDiscovery(group: Pick<TargetGroupNode, 'extraConfig' | 'discovery'>): boolean {
+  return group.discovery !== undefined || discoveryMechanisms(group).length > 0;
+}
+
+/** Targets the load model counts for a group: static or placeholder targets plus the discovered ones given. */
+export function estimatedTargetCount(group: Pick<TargetGroupNode, 'name' | 'targets' | 'count' | 'port' | 'exporter' | 'discovery'>): number {
+  return groupTargets(group).targets.length + (group.discovery?.targets ?? 0);
+}

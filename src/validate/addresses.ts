@@ -66,6 +66,7 @@ export function checkAddresses(ctx: ValidationContext): void {
     switch (node.kind) {
       case 'prometheus': {
         checkAddress(ctx, node, 'address', node.address, true);
+        if (node.external) break;
         node.instanceAddresses?.forEach((a, i) => checkAddress(ctx, node, `instanceAddresses[${i}]`, a, true));
         // Absurd replica/shard counts are reported by ha/replicas and hashmod/shards; do not enumerate them.
         if ((node.ha?.replicas ?? 1) > MAX_REPLICAS || (node.hashmod?.shards ?? 1) > MAX_SHARDS) break;
@@ -84,7 +85,9 @@ export function checkAddresses(ctx: ValidationContext): void {
         break;
       }
       case 'targets':
-        node.targets.forEach((a, i) => checkAddress(ctx, node, `targets[${i}]`, a, false));
+        // Prometheus checks static targets only in jobs without relabel_configs: relabelling may turn a
+        // URL into the address to scrape (blackbox probes: `__param_target` <- `https://...`).
+        if (!hasRelabelling(node.extraConfig)) node.targets.forEach((a, i) => checkAddress(ctx, node, `targets[${i}]`, a, false));
         break;
       case 'alertmanager':
         node.instances.forEach((instance, i) => {
@@ -109,4 +112,9 @@ export function checkAddresses(ctx: ValidationContext): void {
 
 function withDefaultPort(address: string, port: number): string {
   return /:\d+$/.test(address) ? address : `${address}:${port}`;
+}
+
+/** True when a target group's raw YAML has relabel_configs (a top-level key of the mapping). */
+export function hasRelabelling(extraConfig: string | undefined): boolean {
+  return extraConfig !== undefined && /^relabel_configs\s*:/m.test(extraConfig);
 }

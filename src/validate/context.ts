@@ -10,6 +10,7 @@ import type { PrometheusNode, TargetGroupNode, Topology, TopologyEdge, TopologyN
 export interface ValidationContext {
   readonly t: Topology;
   readonly index: TopologyIndex;
+  /** The servers this topology runs (external federation sources are left out: nothing is generated for them). */
   readonly servers: readonly PrometheusNode[];
   readonly targetGroups: readonly TargetGroupNode[];
   readonly out: Diagnostic[];
@@ -19,7 +20,7 @@ export function makeContext(t: Topology): ValidationContext {
   return {
     t,
     index: indexTopology(t),
-    servers: t.nodes.filter((n): n is PrometheusNode => n.kind === 'prometheus'),
+    servers: t.nodes.filter((n): n is PrometheusNode => n.kind === 'prometheus' && n.external !== true),
     targetGroups: t.nodes.filter((n): n is TargetGroupNode => n.kind === 'targets'),
     out: [],
   };

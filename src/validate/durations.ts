@@ -98,7 +98,7 @@ export function checkDurations(ctx: ValidationContext): void {
       const source = nodeOfKind(ctx, edge.source, 'prometheus');
       if (timeout !== undefined && effective !== undefined && timeout > effective) {
         reportEdge(ctx, 'scrape/timeout-gt-interval', 'error', edge, 'scrapeTimeout',
-          `scrape timeout greater than scrape interval for scrape config with job name ${q(source ? federationJobName(source) : edge.source)} (${edge.scrapeTimeout} > ${edge.scrapeInterval ?? 'the server\'s interval'})`,
+          `scrape timeout greater than scrape interval for scrape config with job name ${q(source ? federationJobName(source, edge) : edge.source)} (${edge.scrapeTimeout} > ${edge.scrapeInterval ?? 'the server\'s interval'})`,
           { hint: 'Make the federation scrapeTimeout at most its scrapeInterval.' });
       }
     }

@@ -4,7 +4,7 @@
  */
 import { instanceExternalLabels } from '../generate/prometheusConfig.ts';
 import { federationSourceInstances } from '../generate/links.ts';
-import { replicaValue } from '../model/instances.ts';
+import { replicaValueOf } from '../model/instances.ts';
 import type { FederationEdge, PrometheusNode } from '../model/types.ts';
 import { MAX_REPLICAS } from './ha.ts';
 import { MAX_SHARDS } from './hashmod.ts';
@@ -83,7 +83,7 @@ function checkHaSource(ctx: ValidationContext, edge: FederationEdge, source: Pro
   }
   if (edge.sourceReplica === undefined) {
     reportEdge(ctx, 'ha/federate-one', 'info', edge, 'sourceReplica',
-      `federates replica ${replicaValue(0)} of HA group ${q(source.name)} only (${source.ha.replicaLabel}=${q(replicaValue(0))}); when it is down, the global misses that data`,
+      `federates replica ${replicaValueOf(source, 0)} of HA group ${q(source.name)} only (${source.ha.replicaLabel}=${q(replicaValueOf(source, 0))}); when it is down, the global misses that data`,
       { hint: 'Choose another replica with sourceReplica, or "all" to federate every replica (doubles the series).' });
     return;
   }

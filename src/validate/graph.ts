@@ -3,6 +3,7 @@
  * nothing left dangling (a target group nobody scrapes, a server that scrapes and federates nothing,
  * an Alertmanager nobody sends to, a Grafana without data sources).
  */
+import { discoveryMechanisms, hasDiscovery } from '../model/targets.ts';
 import { edgeEnds } from '../model/lookup.ts';
 import type { NodeKind, TopologyEdge } from '../model/types.ts';
 import { edgesOf, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
@@ -68,10 +69,17 @@ export function checkDangling(ctx: ValidationContext): void {
         `scraped by ${scrapers.size} servers (${names.map(q).join(', ')}): every target carries that many times the scrape load, and the series are stored ${scrapers.size} times`,
         { hint: 'For redundancy make one server an HA group instead (replicas scrape the same targets, alerts are deduplicated); otherwise keep one scrape edge.' });
     }
-    if (group.targets.length === 0 && (group.count ?? 0) === 0) {
+    const discovered = hasDiscovery(group);
+    if (group.targets.length === 0 && (group.count ?? 0) === 0 && !discovered) {
       reportNode(ctx, 'targets/empty', 'warning', group, 'targets', 'the group has no targets and no count: its job scrapes nothing', {
         hint: 'List the targets (host:port), or set count for placeholders.',
       });
+    }
+    if (discovered && group.discovery?.targets === undefined) {
+      const how = discoveryMechanisms(group).map((m) => `${m}_sd_configs`).join(', ') || 'service discovery';
+      reportNode(ctx, 'targets/discovery-count', 'info', group, 'discovery.targets',
+        `targets come from ${how}; how many is not known, so the load model leaves them out`,
+        { hint: 'Set the expected number of discovered targets (discovery.targets) for a load estimate.' });
     }
     const addresses = new Set<string>();
     group.targets.forEach((target, i) => {

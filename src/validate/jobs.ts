@@ -1,6 +1,7 @@
 /**
  * Job names are unique per server (`found multiple scrape configs with job name "X"`): one job per
- * scraped target group (its name), one `federate-<source>` job per federation source, and the jobs
+ * scraped target group (its job name), one job per federation job name (`federate-<source>` unless the
+ * edge names one; edges naming the same one share it), and the jobs
  * of the server's extraScrapeConfigs.
  */
 import { federationJobName, scrapeJobName } from '../model/jobs.ts';
@@ -14,13 +15,18 @@ export function checkJobs(ctx: ValidationContext, extraJobs: ReadonlyMap<string,
       if (list) list.push(from);
       else jobs.set(name, [from]);
     };
+    // Federation edges that name one jobName share that job (one static_configs entry each).
+    const sharedFederationJobs = new Set<string>();
     for (const edge of ctx.index.edgesOf.get(server.id) ?? []) {
       if (edge.kind === 'scrape' && edge.server === server.id) {
         const group = nodeOfKind(ctx, edge.targets, 'targets');
         if (group) add(scrapeJobName(group), `target group ${q(group.name)}`);
       } else if (edge.kind === 'federation' && edge.server === server.id) {
         const source = nodeOfKind(ctx, edge.source, 'prometheus');
-        if (source) add(federationJobName(source), `federation from ${q(source.name)}`);
+        if (!source) continue;
+        if (edge.jobName !== undefined && sharedFederationJobs.has(edge.jobName)) continue;
+        if (edge.jobName !== undefined) sharedFederationJobs.add(edge.jobName);
+        add(federationJobName(source, edge), `federation from ${q(source.name)}`);
       }
     }
     for (const name of extraJobs.get(server.id) ?? []) add(name, 'extraScrapeConfigs');

@@ -24,8 +24,8 @@ export function checkRules(ctx: ValidationContext): void {
       if (group.name.trim() === '') {
         reportNode(ctx, 'rule/group-name', 'error', server, `${base}.name`, 'Groupname must not be empty', { hint: 'Name the rule group.' });
       } else if (groupNames.has(group.name)) {
-        reportNode(ctx, 'rule/group-name', 'error', server, `${base}.name`, `groupname: ${q(group.name)} is repeated in the same file`, {
-          hint: 'Rule group names must be unique per server (they share one rule file).',
+        reportNode(ctx, 'rule/group-repeated', 'info', server, `${base}.name`, `group name ${q(group.name)} is used twice: the groups are written to separate rule files (Prometheus wants names unique per file)`, {
+          hint: 'Rename one group if they were meant to be different groups in one file.',
         });
       }
       groupNames.add(group.name);
@@ -55,10 +55,15 @@ export function checkRules(ctx: ValidationContext): void {
         }
       });
     });
-    if (alertingRules > 0 && edgesOf(ctx, server.id, 'alert').every((e) => e.server !== server.id)) {
+    if (alertingRules > 0 && edgesOf(ctx, server.id, 'alert').every((e) => e.server !== server.id) && !hasVerbatimAlertmanagers(server.extraConfig)) {
       reportNode(ctx, 'alerting/no-alertmanager', 'warning', server, 'ruleGroups',
         `${alertingRules} alerting rule(s) but no alert edge to an Alertmanager: the alerts go nowhere`,
         { hint: 'Connect the server to an Alertmanager (alert edge).' });
     }
   }
+}
+
+/** True when the server's raw YAML carries its own `alerting.alertmanagers` (kept verbatim from an import). */
+export function hasVerbatimAlertmanagers(extraConfig: string | undefined): boolean {
+  return extraConfig !== undefined && /^alerting\s*:/m.test(extraConfig) && /^\s+alertmanagers\s*:/m.test(extraConfig);
 }

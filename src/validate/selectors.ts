@@ -97,7 +97,7 @@ function checkEdgeSelectors(ctx: ValidationContext, edge: FederationEdge, analys
       return;
     }
     if (result.everything) {
-      reportEdge(ctx, 'federation/everything', 'error', edge, field,
+      reportEdge(ctx, 'federation/everything', 'warning', edge, field,
         `${text.trim()} federates every series of the source: the global server then holds the whole leaf and becomes its bottleneck`,
         { hint: 'Federate aggregated recording rules ({__name__=~"job:.*"}) and the few raw series you need.' });
       return;

@@ -61,7 +61,7 @@ const rows: Row[] = [
   { code: 'rule/expr-syntax', severity: 'error', build: () => healthy(rule({ record: 'job:up:sum', expr: 'sum(up' })), at: { node: 'leaf', field: 'ruleGroups[0].rules[0].expr', column: 7 }, message: 'unexpected end of input at column 7' },
   { code: 'rule/expr-syntax', severity: 'error', build: () => healthy(rule({ record: 'job:up:sum', expr: '' })), at: { node: 'leaf', field: 'ruleGroups[0].rules[0].expr' }, message: "field 'expr' must be set" },
   { code: 'rule/alert-name', severity: 'error', build: () => healthy({ ...rule({ alert: ' ', expr: 'up == 0' }) }, {}, {}, { nodes: [alertmanager('am')], edges: [alert('leaf', 'am')] }), at: { node: 'leaf', field: 'ruleGroups[0].rules[0].alert' }, message: 'alert name is empty' },
-  { code: 'rule/group-name', severity: 'error', build: () => healthy({ ruleGroups: [{ name: 'g', rules: [] }, { name: 'g', rules: [] }] }), at: { node: 'leaf', field: 'ruleGroups[1].name' }, message: 'groupname: "g" is repeated in the same file' },
+  { code: 'rule/group-repeated', severity: 'info', build: () => healthy({ ruleGroups: [{ name: 'g', rules: [] }, { name: 'g', rules: [] }] }), at: { node: 'leaf', field: 'ruleGroups[1].name' }, message: 'group name "g" is used twice: the groups are written to separate rule files' },
   { code: 'rule/group-name', severity: 'error', build: () => healthy({ ruleGroups: [{ name: '', rules: [] }] }), at: { node: 'leaf', field: 'ruleGroups[0].name' }, message: 'Groupname must not be empty' },
   { code: 'alerting/no-alertmanager', severity: 'warning', build: () => healthy(rule({ alert: 'Down', expr: 'up == 0' })), at: { node: 'leaf', field: 'ruleGroups' }, message: '1 alerting rule(s) but no alert edge' },
   // raw YAML
@@ -79,8 +79,8 @@ const rows: Row[] = [
   { code: 'selector/empty-matcher', severity: 'error', build: () => healthy({}, {}, { match: ['{job=~".*"}'] }), at: { edge: FED, field: 'match[0]' }, message: 'at least one non-empty matcher' },
   { code: 'selector/duplicate-name', severity: 'error', build: () => healthy({}, {}, { match: ['up{__name__="x"}'] }), at: { edge: FED, field: 'match[0]' }, message: 'metric name must not be set twice' },
   // federation
-  { code: 'federation/everything', severity: 'error', build: () => healthy({}, {}, { match: ['{__name__=~".+"}'] }), at: { edge: FED, field: 'match[0]' }, message: '{__name__=~".+"} federates every series of the source' },
-  { code: 'federation/everything', severity: 'error', build: () => healthy({}, {}, { match: ['{job=~".+"}'] }), at: { edge: FED, field: 'match[0]' }, message: 'federates every series' },
+  { code: 'federation/everything', severity: 'warning', build: () => healthy({}, {}, { match: ['{__name__=~".+"}'] }), at: { edge: FED, field: 'match[0]' }, message: '{__name__=~".+"} federates every series of the source' },
+  { code: 'federation/everything', severity: 'warning', build: () => healthy({}, {}, { match: ['{job=~".+"}'] }), at: { edge: FED, field: 'match[0]' }, message: 'federates every series' },
   { code: 'federation/no-match', severity: 'warning', build: () => healthy({}, {}, { match: [] }), at: { edge: FED, field: 'match' }, message: 'federates nothing' },
   { code: 'federation/raw-series', severity: 'info', build: () => healthy({}, {}, { match: ['{__name__=~"job:.*"}', 'node_load1'] }), at: { edge: FED, field: 'match' }, message: '"node_load1" federates raw instance-level series' },
   { code: 'federation/self', severity: 'error', build: () => healthy({}, {}, {}, { edges: [federation('leaf', 'leaf')] }), at: { edge: 'federation:leaf->leaf' }, message: '"leaf" federates itself' },
