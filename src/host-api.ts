@@ -21,6 +21,23 @@ const DiagnosticSchema = z.object({
   }),
 });
 
+/** What the round trip import -> export would change (src/compare/verifyImport.ts). */
+const RoundTripVerdictSchema = z.object({
+  equal: z.boolean(),
+  compared: z.number(),
+  equalCount: z.number(),
+  pairs: z.array(z.object({ original: z.string(), generated: z.string().optional(), differences: z.number() })),
+  added: z.array(z.string()),
+  differences: z.array(z.object({
+    file: z.string(),
+    job: z.string().optional(),
+    field: z.string(),
+    original: z.string().optional(),
+    roundTrip: z.string().optional(),
+    message: z.string(),
+  })),
+});
+
 /** A topology document travels as its JSON text; the host parses it with model/document.ts. */
 const DocumentText = z.string().max(50 * 1024 * 1024);
 
@@ -100,10 +117,18 @@ export const hostApi = {
     request: z.object({ purpose: z.enum(['open', 'save', 'import']), defaultPath: z.string().max(4096).optional() }),
     response: z.object({ supported: z.boolean(), paths: z.array(z.string()) }),
   },
-  /** Read prometheus.yml files (and the rule files beside them) by path and import them as a topology. */
+  /**
+   * Read prometheus.yml files (and the rule files beside them) by path and import them as a topology,
+   * with the verdict on the round trip (what exporting the import would change) when it imported.
+   */
   importConfigs: {
     request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(200) }),
-    response: z.object({ ok: z.boolean(), document: z.string().optional(), diagnostics: z.array(DiagnosticSchema) }),
+    response: z.object({
+      ok: z.boolean(),
+      document: z.string().optional(),
+      diagnostics: z.array(DiagnosticSchema),
+      verdict: RoundTripVerdictSchema.optional(),
+    }),
   },
   /**
    * The renderer tells the host what the window shows: its title and whether there are unsaved

@@ -8,8 +8,11 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** Exit codes shared by every command: 0 ok, 1 the document/config has errors, 2 usage or unreadable input. */
-export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+/**
+ * Exit codes shared by every command: 0 ok, 1 the document/config has errors, 2 usage or unreadable
+ * input; 3 only for `import --verify`: imported, but the round trip would change what Prometheus does.
+ */
+export const EXIT = { ok: 0, errors: 1, usage: 2, changed: 3 } as const;
 
 export interface CliCommand {
   /** `validate`, `export`, `load`, `import`, ... */

@@ -8,10 +8,13 @@ import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { hasErrors } from '../../src/model/diagnostic.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
+import type { HostResponse } from '../../src/host-api.ts';
 import { serializeTopology } from '../../src/model/document.ts';
 import { importConfigs } from '../../src/import/importConfigs.ts';
 import type { ImportFile } from '../../src/import/importConfigs.ts';
 import { ruleFileRefs } from '../../src/import/ruleFileRefs.ts';
+import type { RoundTripVerdict } from '../../src/compare/verifyImport.ts';
+import { verdictLine, verifyImport } from '../../src/compare/verifyImport.ts';
 import { MAX_IMPORT_FILE_CHARS } from '../../src/import/yamlTree.ts';
 import { writeFileAtomically } from '../services/atomicFile.ts';
 import type { CliCommand } from './command.ts';
@@ -20,7 +23,7 @@ import { parseCommandArgs } from './args.ts';
 import { diagnosticJson, jsonText, summarize, summaryLine } from './output.ts';
 import { usageFailure } from './validateCommand.ts';
 
-const usage = `Usage: promtopo import FILE... [--out FILE.promtopo.json] [--json]
+const usage = `Usage: promtopo import FILE... [--out FILE.promtopo.json] [--verify] [--json]
 
 Imports existing Prometheus configurations (prometheus.yml, one per server instance) as one
 topology. Rule files named in rule_files are read from beside each config; a whole exported
@@ -31,11 +34,15 @@ model is kept verbatim and written back on export (see docs/import.md).
 
 Options:
   --out FILE  write the topology there (atomically) instead of printing it on stdout
-  --json      print {"ok", "out", "summary", "diagnostics", "topology"} on stdout
+  --verify    also generate the bundle in memory and compare it with the originals: print what
+              the round trip import -> export would change in what Prometheus does (instead of
+              the topology, which --out still writes)
+  --json      print {"ok", "out", "summary", "diagnostics", "topology" or "verify"} on stdout
   -h, --help  show this help
 
-Exit status: 0 imported, 1 a configuration has errors (nothing is written),
-2 usage error or an unreadable input (missing file, a folder, a file over 5 MiB).
+Exit status: 0 imported (with --verify: and the round trip changes nothing), 1 a configuration
+has errors (nothing is written), 2 usage error or an unreadable input (missing file, a folder,
+a file over 5 MiB), 3 with --verify: imported, but the round trip would change something.
 `;
 
 /** A file read for import, or why it could not be read. */
@@ -123,15 +130,17 @@ function commonFolder(paths: readonly string[]): string {
 
 /**
  * The host's `importConfigs` operation (Electron and browser mode): reads the files at `paths` (and the
- * rule files beside them) and imports them. Unreadable input is an error diagnostic naming the file.
+ * rule files beside them) and imports them, with the round trip's verdict. Unreadable input is an
+ * error diagnostic naming the file.
  */
-export async function importFromPaths(paths: readonly string[]): Promise<{ ok: boolean; document?: string; diagnostics: Diagnostic[] }> {
+export async function importFromPaths(paths: readonly string[]): Promise<HostResponse<'importConfigs'>> {
   const absolute = paths.map((p) => resolve(p));
   const read = await readImportFiles(absolute, commonFolder(absolute));
   if (!read.ok) return { ok: false, diagnostics: [{ code: 'import/unreadable', severity: 'error', message: read.error, at: {} }] };
-  const result = importConfigs(read.files);
+  const { result, verdict } = verifyImport(read.files);
   if (!result.ok || !result.topology) return { ok: false, diagnostics: result.diagnostics };
-  return { ok: true, document: serializeTopology(result.topology), diagnostics: result.diagnostics };
+  const listed = verdict ? { verdict: { ...verdict, pairs: [...verdict.pairs], added: [...verdict.added], differences: [...verdict.differences] } } : {};
+  return { ok: true, document: serializeTopology(result.topology), diagnostics: result.diagnostics, ...listed };
 }
 
 function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
@@ -143,7 +152,7 @@ export const importCommand: CliCommand = {
   summary: 'turn existing prometheus.yml files into a topology',
   usage,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
+    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, verify: { type: 'boolean' } });
     const json = args.includes('--json');
     if (!parsed.ok) return usageFailure(io, json, 'import', `${parsed.error} (see promtopo import --help)`);
     if (parsed.values.help) {
@@ -157,7 +166,10 @@ export const importCommand: CliCommand = {
     const absolute = parsed.positionals.map((p) => resolve(io.cwd, p));
     const read = await readImportFiles(absolute, commonFolder(absolute));
     if (!read.ok) return usageFailure(io, json, 'import', read.error);
-    const result = importConfigs(read.files);
+    const verify = parsed.values.verify === true;
+    const verified = verify ? verifyImport(read.files) : undefined;
+    const result = verified ? verified.result : importConfigs(read.files);
+    const verdict = verified?.verdict;
     const summary = summarize(result.diagnostics);
     const ok = result.ok && result.topology !== undefined && !hasErrors(result.diagnostics);
     const document = ok && result.topology ? serializeTopology(result.topology) : undefined;
@@ -174,14 +186,30 @@ export const importCommand: CliCommand = {
         ...(out && document !== undefined ? { out: displayName(io.cwd, out) } : {}),
         summary,
         diagnostics: result.diagnostics.map(diagnosticJson),
-        ...(document !== undefined && out === undefined ? { topology: JSON.parse(document) as unknown } : {}),
+        ...(document !== undefined && out === undefined && !verify ? { topology: JSON.parse(document) as unknown } : {}),
+        ...(verdict ? { verify: verdict } : {}),
       }));
     } else {
       io.err(diagnosticLines(result.diagnostics));
-      if (document !== undefined && out === undefined) io.out(document);
+      if (verdict) io.out(verdictText(verdict));
+      else if (document !== undefined && out === undefined) io.out(document);
       const where = out && document !== undefined ? `; wrote ${displayName(io.cwd, out)}` : ok ? '' : '; nothing written';
       io.err(`import: ${read.files.length} file${read.files.length === 1 ? '' : 's'}, ${summaryLine(summary)}${where}\n`);
     }
-    return ok ? EXIT.ok : EXIT.errors;
+    if (!ok) return EXIT.errors;
+    return verdict && !verdict.equal ? EXIT.changed : EXIT.ok;
   },
 };
+
+/** The verdict for people: each original and its counterpart, every difference, then one summary line. */
+export function verdictText(v: RoundTripVerdict): string {
+  const lines: string[] = [];
+  for (const pair of v.pairs) {
+    const state = pair.generated === undefined ? 'no counterpart' : pair.differences === 0 ? 'equal' : `${pair.differences} difference${pair.differences === 1 ? '' : 's'}`;
+    lines.push(`verify: ${pair.original} -> ${pair.generated ?? '(nothing)'}: ${state}`);
+    for (const d of v.differences.filter((x) => x.file === pair.original)) lines.push(`  ${d.message}`);
+  }
+  for (const file of v.added) lines.push(`verify: (nothing) -> ${file}: added`);
+  lines.push(`verify: ${verdictLine(v)}`);
+  return `${lines.join('\n')}\n`;
+}

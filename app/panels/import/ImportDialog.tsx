@@ -1,12 +1,14 @@
 /**
  * File > Import: pick prometheus.yml files (and their rule files) or type paths on this machine; the
- * result shows what was found and the importer's notes, then opens as a new document or replaces the
+ * result shows what was found, whether exporting it would change what Prometheus does, and the
+ * importer's notes, then opens as a new document or replaces the
  * current one (one undo step). A failed import shows why and changes nothing.
  */
 import { useState } from 'react';
 import type { Topology } from '../../../src/model/types.ts';
 import { DiagnosticList } from '../shared/DiagnosticList.tsx';
 import { Modal } from '../shared/Modal.tsx';
+import { RoundTripVerdict } from './RoundTripVerdict.tsx';
 import { closeDialog } from '../documents/dialogState.ts';
 import { applyImport, importFromFiles, importFromPaths } from './runImport.ts';
 import type { ImportMode, ImportOutcome } from './runImport.ts';
@@ -119,6 +121,7 @@ function ImportOutcomeView({ outcome }: { outcome: ImportOutcome }) {
           <strong>Nothing was imported</strong> from {outcome.sources.join(', ') || 'the chosen files'}. The open document is unchanged.
         </p>
       )}
+      {topology && outcome.verdict ? <RoundTripVerdict verdict={outcome.verdict} /> : null}
       {outcome.diagnostics.length > 0 ? <DiagnosticList diagnostics={outcome.diagnostics} testId="import-diagnostics" /> : null}
     </div>
   );

@@ -2,6 +2,7 @@
  * Import (File > Import, files dropped on the canvas): prometheus.yml files become a topology.
  * Files picked or dropped in the page are read here and imported by the pure engine
  * (src/import/importConfigs.ts); paths typed in browser mode are read and imported by the host.
+ * Either way the outcome carries the round-trip verdict (src/compare/verifyImport.ts).
  * A failed import changes nothing; a successful one opens as a new document or replaces the
  * current one as one undo step.
  */
@@ -10,12 +11,16 @@ import { designerStore } from '../../store/useDesigner.ts';
 import type { Diagnostic } from '../../../src/model/diagnostic.ts';
 import { parseTopology } from '../../../src/model/document.ts';
 import type { Topology } from '../../../src/model/types.ts';
+import type { RoundTripVerdict } from '../../../src/compare/verifyImport.ts';
 import { host } from '../../host/host.ts';
 import { confirmReplace, errorText } from '../documents/documentActions.ts';
 
-/** The importer (src/import/importConfigs.ts), loaded on first use to keep it out of the start-up bundle. */
+/**
+ * The importer with its round-trip check (src/compare/verifyImport.ts), loaded on first use to keep
+ * it out of the start-up bundle.
+ */
 async function loadImporter() {
-  return (await import('../../../src/import/importConfigs.ts')).importConfigs;
+  return (await import('../../../src/compare/verifyImport.ts')).verifyImport;
 }
 
 /** Largest file read in the page (bytes); bigger ones are refused before reading. */
@@ -28,6 +33,8 @@ export interface ImportOutcome {
   readonly diagnostics: readonly Diagnostic[];
   /** File names or paths imported, for the dialog. */
   readonly sources: readonly string[];
+  /** What exporting the import would change in what Prometheus does; set when it imported. */
+  readonly verdict?: RoundTripVerdict;
 }
 
 /** A file as the page sees it (File from an input or a drop). */
@@ -56,9 +63,15 @@ export async function importFromFiles(files: readonly PageFile[]): Promise<Impor
     }
   }
   try {
-    const importConfigs = await loadImporter();
-    const result = importConfigs(read);
-    return { ok: result.ok && result.topology !== undefined, ...(result.topology ? { topology: result.topology } : {}), diagnostics: result.diagnostics, sources };
+    const verifyImport = await loadImporter();
+    const { result, verdict } = verifyImport(read);
+    return {
+      ok: result.ok && result.topology !== undefined,
+      ...(result.topology ? { topology: result.topology } : {}),
+      diagnostics: result.diagnostics,
+      sources,
+      ...(verdict ? { verdict } : {}),
+    };
   } catch (e) {
     return failure(sources, sources.join(', '), `the importer failed (${errorText(e)})`);
   }
@@ -71,7 +84,7 @@ export async function importFromPaths(paths: readonly string[]): Promise<ImportO
     if (!res.ok || res.document === undefined) return { ok: false, diagnostics: res.diagnostics, sources };
     const parsed = parseTopology(res.document, 'imported topology');
     if (!parsed.ok) return { ok: false, diagnostics: [...res.diagnostics, ...parsed.diagnostics], sources };
-    return { ok: true, topology: parsed.topology, diagnostics: res.diagnostics, sources };
+    return { ok: true, topology: parsed.topology, diagnostics: res.diagnostics, sources, ...(res.verdict ? { verdict: res.verdict } : {}) };
   } catch (e) {
     return failure(sources, sources.join(', '), errorText(e));
   }
