@@ -32,22 +32,7 @@ type Stage = 'import' | 'validate' | 'export' | 'equal';
  * Setups that do not survive the round trip yet: the first stage that fails, and what it found.
  * Each entry is a fault of the importer or exporter, not a deliberate difference.
  */
-const KNOWN_FAILURES: Record<string, { readonly stage: Stage; readonly found: string }> = {
-  'alloy-consul': { stage: 'export', found: 'promtool 2.42 cannot check consul_sd_configs, and export refuses the bundle' },
-  'alloy-scrape': { stage: 'export', found: 'promtool 2.42 knows no track_timestamps_staleness and azuread, and export refuses the bundle' },
-  'istio-helm': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs; in memory: absolute rule_files dropped, an empty rule file becomes a server, job "prometheus" renamed' },
-  mlab: { stage: 'validate', found: 'port-less federation targets become invalid servers; a blackbox URL target is "not a valid hostname"' },
-  'op-ha-rendered': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs; in memory: replica values renamed to a/b, operator job names renamed' },
-  'op-servicemonitor-tls': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs; in memory: operator job names with "/" renamed' },
-  'op-sharded-rendered': { stage: 'export', found: 'promtool 2.42 knows no storage.tsdb.retention; in memory: hashmod shards not recognised, jobs renamed' },
-  'prom-docs-agent': { stage: 'equal', found: 'job "prometheus" renamed to "prometheus-2" (the server took the name)' },
-  'prom-docs-default': { stage: 'export', found: 'promtool 2.42 knows no scrape_native_histograms; in memory: job "prometheus" renamed' },
-  'prom-docs-docker': { stage: 'equal', found: 'job "prometheus" renamed to "prometheus-2"' },
-  'prom-docs-hetzner': { stage: 'equal', found: 'jobs node_private, node_robot, prometheus renamed' },
-  'prom-docs-kubernetes': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs and keep_dropped_targets' },
-  'scylla-monitoring': { stage: 'import', found: 'a file_sd target list in the folder aborts the import' },
-  'tidb-docker-compose': { stage: 'validate', found: 'rule groups named "alert.rules" in three files are merged into one file' },
-};
+const KNOWN_FAILURES: Record<string, { readonly stage: Stage; readonly found: string }> = {};
 
 const setups = readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory()).sort();
 const work = mkdtempSync(join(tmpdir(), 'promtopo-real-configs-'));
