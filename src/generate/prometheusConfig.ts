@@ -1,6 +1,6 @@
 /**
  * prometheus.yml of one Prometheus instance (a plain server, one HA replica or one hashmod shard):
- * global block with external labels, rule_files, scrape and federation jobs, alerting, and the
+ * global block with external labels, rule_files, the self-scrape, scrape and federation jobs, alerting, and the
  * raw-YAML escape hatches (extraScrapeConfigs, extraConfig) merged in.
  */
 import type { YMap, YNode } from './yamlText.ts';
@@ -10,7 +10,7 @@ import type { PrometheusNode, Topology } from '../model/types.ts';
 import type { ServerLinks } from './links.ts';
 import { oneLine, serverLinks } from './links.ts';
 import { RULE_FILE } from './ruleFiles.ts';
-import { federationJob, scrapeJob } from './scrapeJobs.ts';
+import { federationJob, scrapeJob, selfScrapeJob } from './scrapeJobs.ts';
 import { mergeMaps, parseRawList, parseRawMap } from './rawYaml.ts';
 import { addressList, blockSeq, orderedMap, toYamlText, withComment } from './yamlText.ts';
 
@@ -51,6 +51,7 @@ function alertingSection(server: PrometheusNode, links: ServerLinks): YMap | und
 
 function scrapeConfigs(server: PrometheusNode, instance: ServerInstance, links: ServerLinks): YNode[] {
   const jobs: YNode[] = [
+    ...(server.scrapeSelf ? [selfScrapeJob(instance)] : []),
     ...links.groups.map((g) => scrapeJob(server, instance, g)),
     ...links.federations.map(federationJob),
   ];

@@ -1,10 +1,10 @@
 /**
- * The scrape_configs entries of one Prometheus instance: a job per scrape edge (with the hashmod pair
- * of its shard) and a `/federate` job per federation edge.
+ * The scrape_configs entries of one Prometheus instance: its own /metrics (scrapeSelf), a job per
+ * scrape edge (with the hashmod pair of its shard) and a `/federate` job per federation edge.
  */
 import type { YMap } from './yamlText.ts';
 import type { ServerInstance } from '../model/instances.ts';
-import { federationJobName, scrapeJobName } from '../model/jobs.ts';
+import { federationJobName, scrapeJobName, SELF_SCRAPE_JOB } from '../model/jobs.ts';
 import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
 import type { FederationLink } from './links.ts';
 import { federationSourceInstances, oneLine } from './links.ts';
@@ -37,6 +37,17 @@ export function hashmodRelabelConfigs(server: PrometheusNode, shard: number): YM
 function sortedLabels(labels: Readonly<Record<string, string>>): YMap | undefined {
   const keys = Object.keys(labels).sort();
   return keys.length ? orderedMap(keys.map((k) => [k, labels[k]] as const)) : undefined;
+}
+
+/**
+ * The instance's own /metrics, as in Prometheus' default config, at the instance's address so the
+ * `instance` label says which server it is. Never hashmod-relabelled: every shard watches itself.
+ */
+export function selfScrapeJob(instance: ServerInstance): YMap {
+  return withComment(orderedMap([
+    ['job_name', SELF_SCRAPE_JOB],
+    ['static_configs', blockSeq([orderedMap([['targets', addressList([instance.address])]])])],
+  ]), ' this instance\'s own /metrics (scrapeSelf)');
 }
 
 /** The scrape job of a target group on one instance of `server`. */

@@ -13,3 +13,6 @@ export function scrapeJobName(group: Pick<TargetGroupNode, 'name'>): string {
 export function federationJobName(source: Pick<PrometheusNode, 'name'>): string {
   return `federate-${source.name}`;
 }
+
+/** The job of a server's own /metrics (`scrapeSelf`), named as in Prometheus' default config. */
+export const SELF_SCRAPE_JOB = 'prometheus';

@@ -1,9 +1,11 @@
 /**
  * The shape of the graph: edges whose ends exist and have the right kinds, no duplicate edges,
  * nothing left dangling (a target group nobody scrapes, a server that scrapes and federates nothing,
- * an Alertmanager nobody sends to, a Grafana without data sources).
+ * an Alertmanager nobody sends to, a Grafana without data sources), no placeholder targets exported
+ * as if they were real.
  */
 import { edgeEnds } from '../model/lookup.ts';
+import { groupTargets } from '../model/targets.ts';
 import type { NodeKind, TopologyEdge } from '../model/types.ts';
 import { edgesOf, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
 
@@ -72,6 +74,13 @@ export function checkDangling(ctx: ValidationContext): void {
       reportNode(ctx, 'targets/empty', 'warning', group, 'targets', 'the group has no targets and no count: its job scrapes nothing', {
         hint: 'List the targets (host:port), or set count for placeholders.',
       });
+    }
+    const { targets: generated, placeholder } = groupTargets(group);
+    if (placeholder) {
+      const shown = generated.slice(0, 2).join(', ') + (generated.length > 2 ? ', ...' : '');
+      reportNode(ctx, 'targets/placeholders', 'warning', group, 'count',
+        `its ${generated.length} target${generated.length === 1 ? ' is a placeholder' : 's are placeholders'} (${shown}), generated from count, not real addresses: the exported job scrapes hosts that do not exist`,
+        { hint: 'List the real targets (host:port) before exporting for production; placeholders are fine for sizing.' });
     }
     const addresses = new Set<string>();
     group.targets.forEach((target, i) => {
