@@ -59,12 +59,16 @@ describe('the self-scrape job in the load model', () => {
 });
 
 describe('the self-scrape job in prometheus.yml', () => {
-  it('comes first, at each instance\'s own address, without the hashmod relabelling', () => {
-    const t = makeTopology([server('shards', { scrapeSelf: true, addressFromName: true, ha: { replicas: 2 }, hashmod: { shards: 2 } }), node], [scrapeEdge('shards', 'node')]);
-    const second = generatePrometheusConfig(t, 'shards', 3);
-    const jobs = second.slice(second.indexOf('scrape_configs:'));
-    expect(jobs).toMatch(/^scrape_configs:\n {2}# this instance's own \/metrics \(scrapeSelf\)\n {2}- job_name: prometheus\n {4}static_configs:\n {6}- targets: \['shards-shard-1-b:9090'\]\n {2}# hashmod shard 1 of 2: keeps only its share of the targets\n {2}- job_name: node\n/);
-    expect(generatePrometheusConfig(t, 'shards', 0)).toContain("targets: ['shards-shard-0-a:9090']");
+  it('scrapes localhost at each instance\'s port, in job-name order, without the hashmod relabelling', () => {
+    const t = makeTopology([server('shards', { scrapeSelf: true, addressFromName: true, address: 'shards:9300', ha: { replicas: 2 }, hashmod: { shards: 2 } }), node], [scrapeEdge('shards', 'node')]);
+    const config = generatePrometheusConfig(t, 'shards', 3);
+    const jobs = config.slice(config.indexOf('scrape_configs:'));
+    expect(jobs).toMatch(/^scrape_configs:\n {2}# hashmod shard 1 of 2[^\n]*\n {2}- job_name: node\n[\s\S]*action: keep\n {2}- job_name: prometheus\n {4}static_configs:\n {6}- targets: \['localhost:9300'\]\n$/);
+  });
+
+  it('scrapes the listen address itself when it is an IP literal', () => {
+    const t = makeTopology([server('leaf', { scrapeSelf: true, address: '127.0.0.1:19090' }), node], [scrapeEdge('leaf', 'node')]);
+    expect(generatePrometheusConfig(t, 'leaf')).toContain("- job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:19090']");
   });
 
   it('is not written when the switch is off', () => {

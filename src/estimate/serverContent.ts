@@ -6,7 +6,7 @@
 import { durationMs } from '../model/duration.ts';
 import { replicaCount, serverInstances, shardCount } from '../model/instances.ts';
 import { instanceExternalLabels } from '../generate/prometheusConfig.ts';
-import { federationJobName, SELF_SCRAPE_JOB } from '../model/jobs.ts';
+import { federationJobName, SELF_SCRAPE_JOB, selfScrapeTarget } from '../model/jobs.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
 import { isRecordingRule } from '../model/types.ts';
 import type { Selector } from '../promql/parseSelector.ts';
@@ -171,9 +171,8 @@ export class ContentBuilder {
     c.targets += 1;
     c.samplesPerSecond += series / interval;
     c.scrapesPerSecond += 1 / interval;
-    // Replicas of a shard hold the same series but for `instance`: the first replica stands for them.
     const instance = serverInstances(server).find((i) => (i.shard ?? 0) === shard);
-    holdings?.addFamily({ templates: templatesOf(group, seriesPerTarget, this.catalogs), instances: [instance?.address ?? server.address] });
+    holdings?.addFamily({ templates: templatesOf(group, seriesPerTarget, this.catalogs), instances: [selfScrapeTarget(instance?.address ?? server.address)] });
   }
 
   /** Federation jobs of `server`: the same on every shard (only scrape jobs carry the hashmod relabelling). */

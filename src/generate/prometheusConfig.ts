@@ -8,7 +8,8 @@ import { serverInstances } from '../model/instances.ts';
 import type { ServerInstance } from '../model/instances.ts';
 import type { PrometheusNode, Topology } from '../model/types.ts';
 import type { ServerLinks } from './links.ts';
-import { oneLine, serverLinks } from './links.ts';
+import { oneLine, serverLinks, sortBy } from './links.ts';
+import { scrapeJobName, SELF_SCRAPE_JOB } from '../model/jobs.ts';
 import { RULE_FILE } from './ruleFiles.ts';
 import { federationJob, scrapeJob, selfScrapeJob } from './scrapeJobs.ts';
 import { mergeMaps, parseRawList, parseRawMap } from './rawYaml.ts';
@@ -50,9 +51,10 @@ function alertingSection(server: PrometheusNode, links: ServerLinks): YMap | und
 }
 
 function scrapeConfigs(server: PrometheusNode, instance: ServerInstance, links: ServerLinks): YNode[] {
+  const groupJobs = links.groups.map((g) => ({ name: scrapeJobName(g), job: scrapeJob(server, instance, g) }));
+  if (server.scrapeSelf) groupJobs.push({ name: SELF_SCRAPE_JOB, job: selfScrapeJob(instance) });
   const jobs: YNode[] = [
-    ...(server.scrapeSelf ? [selfScrapeJob(instance)] : []),
-    ...links.groups.map((g) => scrapeJob(server, instance, g)),
+    ...sortBy(groupJobs, (j) => j.name).map((j) => j.job),
     ...links.federations.map(federationJob),
   ];
   if (server.extraScrapeConfigs !== undefined) {

@@ -9,6 +9,7 @@ import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
 import type { FederationLink } from './links.ts';
 import { federationSourceInstances, oneLine } from './links.ts';
 import { groupTargets } from '../model/targets.ts';
+import { selfScrapeTarget } from '../model/jobs.ts';
 import { mergeMaps, parseRawMap } from './rawYaml.ts';
 import { addressList, blockSeq, flowSeq, orderedMap, singleQuoted, withComment } from './yamlText.ts';
 
@@ -40,14 +41,16 @@ function sortedLabels(labels: Readonly<Record<string, string>>): YMap | undefine
 }
 
 /**
- * The instance's own /metrics, as in Prometheus' default config, at the instance's address so the
- * `instance` label says which server it is. Never hashmod-relabelled: every shard watches itself.
+ * The instance's own /metrics, as in Prometheus' default config: `localhost:<port>`, or the listen
+ * address itself when it is an IP literal (the process listens on that address only). Written like a
+ * target group's job, in job-name order with them, so a bundle imported again gives the same file.
+ * Never hashmod-relabelled: every shard watches itself.
  */
 export function selfScrapeJob(instance: ServerInstance): YMap {
-  return withComment(orderedMap([
+  return orderedMap([
     ['job_name', SELF_SCRAPE_JOB],
-    ['static_configs', blockSeq([orderedMap([['targets', addressList([instance.address])]])])],
-  ]), ' this instance\'s own /metrics (scrapeSelf)');
+    ['static_configs', blockSeq([orderedMap([['targets', addressList([selfScrapeTarget(instance.address)])]])])],
+  ]);
 }
 
 /** The scrape job of a target group on one instance of `server`. */

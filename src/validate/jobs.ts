@@ -5,7 +5,7 @@
  * through a target group as well as its self-scrape job is flagged.
  */
 import { serverInstances } from '../model/instances.ts';
-import { federationJobName, scrapeJobName, SELF_SCRAPE_JOB } from '../model/jobs.ts';
+import { federationJobName, scrapeJobName, SELF_SCRAPE_JOB, selfScrapeTarget } from '../model/jobs.ts';
 import { groupTargets } from '../model/targets.ts';
 import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
 import { MAX_REPLICAS } from './ha.ts';
@@ -46,7 +46,7 @@ export function checkJobs(ctx: ValidationContext, extraJobs: ReadonlyMap<string,
 /** A scraped group that lists one of the server's own instances while the self-scrape job is on. */
 function checkSelfTwice(ctx: ValidationContext, server: PrometheusNode, group: TargetGroupNode): void {
   if ((server.ha?.replicas ?? 1) > MAX_REPLICAS || (server.hashmod?.shards ?? 1) > MAX_SHARDS) return;
-  const own = new Set(serverInstances(server).map((i) => i.address.toLowerCase()));
+  const own = new Set(serverInstances(server).flatMap((i) => [i.address.toLowerCase(), selfScrapeTarget(i.address).toLowerCase()]));
   const hit = groupTargets(group).targets.find((t) => own.has(t.toLowerCase()));
   if (hit === undefined) return;
   reportNode(ctx, 'scrape/self-twice', 'warning', server, 'scrapeSelf',
