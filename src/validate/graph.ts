@@ -96,7 +96,7 @@ export function checkDangling(ctx: ValidationContext): void {
     const edges = ctx.index.edgesOf.get(server.id) ?? [];
     const collects = edges.some((e) => (e.kind === 'scrape' || e.kind === 'federation') && e.server === server.id);
     if (!collects && !(server.extraScrapeConfigs ?? '').trim()) {
-      reportNode(ctx, 'server/idle', 'warning', server, undefined, 'scrapes nothing and federates nothing', {
+      reportNode(ctx, 'server/idle', 'warning', server, undefined, server.scrapeSelf ? 'scrapes only itself and federates nothing' : 'scrapes nothing and federates nothing', {
         hint: 'Connect target groups (scrape edges) or source servers (federation edges) to it.',
       });
     }

@@ -108,6 +108,7 @@ const rows: Row[] = [
   { code: 'targets/duplicate', severity: 'warning', build: () => makeTopology([server('leaf'), targets('node', ['a:1', 'a:1'])], [scrape('leaf', 'node')]), at: { node: 'node', field: 'targets[1]' }, message: '"a:1" is listed twice' },
   { code: 'targets/placeholders', severity: 'warning', build: () => makeTopology([server('leaf'), targets('node-exporter', [], { count: 3, port: 9100 })], [scrape('leaf', 'node-exporter')]), at: { node: 'node-exporter', field: 'count' }, message: 'target group "node-exporter", count: its 3 targets are placeholders (node-exporter-1:9100, node-exporter-2:9100, ...), generated from count' },
   { code: 'server/idle', severity: 'warning', build: () => healthy({}, {}, {}, { nodes: [server('spare')] }), at: { node: 'spare' }, message: 'leaf "spare": scrapes nothing and federates nothing' },
+  { code: 'server/idle', severity: 'warning', build: () => healthy({}, {}, {}, { nodes: [server('spare', { scrapeSelf: true })] }), at: { node: 'spare' }, message: 'leaf "spare": scrapes only itself and federates nothing' },
   // HA
   { code: 'ha/replicas', severity: 'error', build: () => healthy({ ha: { replicas: 1 } }), at: { node: 'leaf', field: 'ha.replicas' }, message: 'at least 2 replicas (found 1)' },
   { code: 'ha/replicas', severity: 'error', build: () => healthy({ ha: { replicas: 500 } }), at: { node: 'leaf', field: 'ha.replicas' }, message: 'at most 26' },
