@@ -31,14 +31,16 @@ function ownHosts(server: PrometheusNode): Set<string> {
 export function checkAddressNames(ctx: ValidationContext): void {
   /** Default host -> the node it belongs to (servers, their instances, Alertmanagers, Grafanas). */
   const owners = new Map<string, string>();
+  const hostsOf = new Map<PrometheusNode, Set<string>>();
   for (const node of ctx.t.nodes) {
     if (node.kind === 'targets') continue; // a group's name is its job, not a host
     const who = node.kind === 'prometheus' ? `${node.role} ${q(node.name)}` : `${node.kind} ${q(node.name)}`;
     const hosts = node.kind === 'prometheus' ? ownHosts(node) : [node.name];
+    if (node.kind === 'prometheus') hostsOf.set(node, hosts as Set<string>);
     for (const h of hosts) if (!owners.has(h)) owners.set(h, who);
   }
   for (const server of ctx.servers) {
-    const own = ownHosts(server);
+    const own = hostsOf.get(server) ?? ownHosts(server);
     const fields: [string, string][] = [['address', server.address], ...(server.instanceAddresses ?? []).map((a, i) => [`instanceAddresses[${i}]`, a] as [string, string])];
     for (const [field, address] of fields) {
       const host = hostLabel(address);
