@@ -21,7 +21,7 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Re-exported: where it was first defined (callers import it from here). */
+/** Defined with the instance addresses (model/); still importable from here by the run-file callers. */
 export { isIpLiteral } from '../model/instances.ts';
 
 /** Where an instance listens: the address itself when its host is an IP literal, else `:<port>` (all interfaces). */
