@@ -20,12 +20,12 @@ function withExtraJob(t: Topology, serverId: string): Topology {
 describe('jobOrigins: a generated job -> the element it came from', () => {
   const t = example();
 
-  it('maps the leaf jobs to their target groups and scrape edges, the self job lines included', () => {
+  it('maps the leaf jobs to their target groups and scrape edges, and the self-scrape job to the server', () => {
     const yaml = generatePrometheusConfig(t, 'p-eu');
     const origins = jobOrigins(t, 'p-eu', yaml);
     expect(origins.map((o) => [o.job, o.target])).toEqual([
       ['node-eu', { nodes: ['t-node-eu'], edges: ['e1'] }],
-      ['prometheus-eu', { nodes: ['t-prom-eu'], edges: ['e2'] }],
+      ['prometheus', { nodes: ['p-eu'], edges: [] }],
     ]);
     const lines = yaml.split('\n');
     for (const o of origins) {
@@ -37,6 +37,7 @@ describe('jobOrigins: a generated job -> the element it came from', () => {
   it('maps federate-<source> jobs of the global to their federation edges', () => {
     const yaml = generatePrometheusConfig(t, 'p-global');
     expect(jobOrigins(t, 'p-global', yaml).map((o) => [o.job, o.target.edges])).toEqual([
+      ['prometheus', []],
       ['federate-prom-ap-1', ['e9']],
       ['federate-prom-eu-1', ['e7']],
       ['federate-prom-us-1', ['e8']],
@@ -53,8 +54,8 @@ describe('jobOrigins: a generated job -> the element it came from', () => {
     const yaml = generatePrometheusConfig(t, 'p-eu');
     const origins = jobOrigins(t, 'p-eu', yaml);
     const second = origins[1]!;
-    expect(originAtLine(origins, second.startLine)?.job).toBe('prometheus-eu');
-    expect(originAtLine(origins, second.endLine)?.job).toBe('prometheus-eu');
+    expect(originAtLine(origins, second.startLine)?.job).toBe('prometheus');
+    expect(originAtLine(origins, second.endLine)?.job).toBe('prometheus');
     expect(originAtLine(origins, 1)).toBeUndefined();
   });
 

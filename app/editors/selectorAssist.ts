@@ -7,7 +7,8 @@ import { builtinCatalogs } from '../../assets/catalogs/builtinCatalogs.ts';
 import type { ExporterCatalog } from '../../src/estimate/catalog.ts';
 import { SYNTHETIC_SERIES } from '../../src/estimate/constants.ts';
 import { estimateLoad } from '../../src/estimate/estimateLoad.ts';
-import type { FederationEdge, Topology } from '../../src/model/types.ts';
+import { selfScrapeGroup } from '../../src/estimate/serverContent.ts';
+import type { FederationEdge, TargetGroupNode, Topology } from '../../src/model/types.ts';
 import { isRecordingRule } from '../../src/model/types.ts';
 import { parseSelector } from '../../src/promql/parseSelector.ts';
 
@@ -45,7 +46,7 @@ function federationEdge(t: Topology, edgeId: string): FederationEdge | undefined
 
 /**
  * What the source server of federation edge `edgeId` holds: metric names of the exporters it
- * scrapes (catalogs), its recording rules' names and Prometheus' synthetic series; label names of
+ * scrapes (catalogs; its own /metrics when it scrapes itself), its recording rules' names and Prometheus' synthetic series; label names of
  * those metrics, the target groups' labels and the server's external labels.
  */
 export function sourceVocabulary(t: Topology, edgeId: string, catalogs: ReadonlyMap<string, ExporterCatalog> = catalogsById): SelectorVocabulary {
@@ -62,8 +63,9 @@ export function sourceVocabulary(t: Topology, edgeId: string, catalogs: Readonly
     }
   }
   const groupIds = new Set(t.edges.flatMap((e) => (e.kind === 'scrape' && e.server === source.id ? [e.targets] : [])));
-  for (const group of t.nodes) {
-    if (group.kind !== 'targets' || !groupIds.has(group.id)) continue;
+  const scraped = t.nodes.filter((n): n is TargetGroupNode => n.kind === 'targets' && groupIds.has(n.id));
+  if (source.scrapeSelf) scraped.push(selfScrapeGroup(source));
+  for (const group of scraped) {
     for (const l of Object.keys(group.labels)) labels.add(l);
     const catalog = group.exporter ? catalogs.get(group.exporter) : undefined;
     for (const m of catalog?.metrics ?? []) {

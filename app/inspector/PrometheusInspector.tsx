@@ -1,4 +1,5 @@
-/** Every field of a Prometheus server node: identity, intervals, labels, HA, hashmod, capacity, raw YAML. */
+/** Every field of a Prometheus server node: identity, intervals, labels, HA, hashmod, instance addresses, capacity, raw YAML. */
+import { replicaCount, serverInstances, shardCount } from '../../src/model/instances.ts';
 import type { PrometheusNode } from '../../src/model/types.ts';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields.tsx';
 import { KeyValueEditor } from './KeyValueEditor.tsx';
@@ -27,7 +28,29 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
       <Section title="Server">
         <TextField label="Name" value={node.name} onCommit={(name) => patch({ name })} diagnostics={at('name')} mono />
         <SelectField label="Role" value={node.role} options={roles} onCommit={(role) => patch({ role })} diagnostics={at('role')} />
-        <TextField label="Address" value={node.address} onCommit={(address) => patch({ address })} diagnostics={at('address')} mono placeholder="host:9090" />
+        <TextField
+          label="Address"
+          value={node.address}
+          onCommit={(address) => patch({ address })}
+          diagnostics={at('address')}
+          mono
+          placeholder="host:9090"
+          {...(node.addressFromName ? { hint: 'Follows the name. Type another host to set it yourself.' } : {})}
+        />
+        <CheckboxField
+          label="Derive the address from the name"
+          hint="name:port, kept in step when the server is renamed; HA replicas and shards get name-a, name-shard-0, ..."
+          checked={node.addressFromName === true}
+          onCommit={(on) => patch({ addressFromName: on })}
+          diagnostics={at('addressFromName')}
+        />
+        <CheckboxField
+          label="Scrape its own /metrics (job prometheus)"
+          hint="So something watches the watcher: up, TSDB and rule-evaluation metrics of this server."
+          checked={node.scrapeSelf === true}
+          onCommit={(on) => patch({ scrapeSelf: on })}
+          diagnostics={at('scrapeSelf')}
+        />
       </Section>
       <Section title="Intervals and retention">
         <div className="pt-grid-2">
@@ -82,21 +105,8 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
             />
           </div>
         )}
-        {(node.ha || node.hashmod) && (
-          <TextField
-            label="Instance addresses (one per line, optional)"
-            value={(node.instanceAddresses ?? []).join('\n')}
-            multiline
-            mono
-            placeholder="Derived from the address: port + instance index"
-            onCommit={(v) => {
-              const list = splitLines(v);
-              patch({ instanceAddresses: list.length > 0 ? list : undefined });
-            }}
-            diagnostics={at('instanceAddresses')}
-          />
-        )}
       </Section>
+      {(node.ha || node.hashmod) && <InstanceAddresses node={node} patch={patch} diagnostics={at('instanceAddresses')} />}
       <Section title="Capacity per instance">
         <div className="pt-grid-2">
           <NumberField label="Active series" value={capacity.activeSeries} optional min={1} placeholder="default" onCommit={(v) => setCapacity('activeSeries', v)} diagnostics={at('capacity.activeSeries')} />
@@ -127,5 +137,31 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
         />
       </Section>
     </>
+  );
+}
+
+const MAX_LISTED_INSTANCES = 64;
+
+/** Where each replica or shard listens: listed by the user, or derived (shown as the placeholder). */
+function InstanceAddresses({ node, patch, diagnostics }: { node: PrometheusNode; patch: ReturnType<typeof usePatchNode>; diagnostics: ReturnType<ReturnType<typeof useElementDiagnostics>['at']> }) {
+  const count = replicaCount(node) * shardCount(node);
+  // Absurd counts are reported by ha/replicas and hashmod/shards; do not list thousands of lines.
+  const derived = count <= MAX_LISTED_INSTANCES ? serverInstances({ ...node, instanceAddresses: undefined }) : [];
+  return (
+    <Section title="Instance addresses">
+      <TextField
+        label="Instance addresses (one per line, optional)"
+        value={(node.instanceAddresses ?? []).join('\n')}
+        multiline
+        mono
+        placeholder={derived.map((i) => i.address).join('\n')}
+        hint={`${count} instances, ordered by shard then replica${derived.length ? ` (${derived.map((i) => i.key).join(', ')})` : ''}. Instances not listed are derived: ${node.addressFromName ? 'a host of their own, named after the server' : 'the address with the port advanced by the instance index'}.`}
+        onCommit={(v) => {
+          const list = splitLines(v);
+          patch({ instanceAddresses: list.length > 0 ? list : undefined });
+        }}
+        diagnostics={diagnostics}
+      />
+    </Section>
   );
 }

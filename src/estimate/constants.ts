@@ -13,6 +13,9 @@ import type { LoadResource } from './types.ts';
 export const SYNTHETIC_SERIES = ['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added'] as const;
 export const SYNTHETIC_SERIES_PER_TARGET: SeriesCount = SYNTHETIC_SERIES.length;
 
+/** Catalog of what a server's self-scrape job exposes: Prometheus' own /metrics (assets/catalogs/prometheus.json). */
+export const SELF_SCRAPE_EXPORTER = 'prometheus';
+
 /** Series per target when the group gives none and has no known catalog: a mid-sized exporter. */
 export const DEFAULT_SERIES_PER_TARGET: SeriesCount = 500;
 

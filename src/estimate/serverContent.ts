@@ -1,19 +1,19 @@
 /**
- * What each shard of each Prometheus server scrapes, federates and records: series counts, samples/s
+ * What each shard of each Prometheus server scrapes (itself included), federates and records: series counts, samples/s
  * and scrapes/s, plus (for servers that are federated from or run recording rules) the series blocks
  * that selectors are evaluated against. Replicas of a shard hold the same; estimateLoad multiplies.
  */
 import { durationMs } from '../model/duration.ts';
 import { replicaCount, serverInstances, shardCount } from '../model/instances.ts';
 import { instanceExternalLabels } from '../generate/prometheusConfig.ts';
-import { federationJobName } from '../model/jobs.ts';
-import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
+import { federationJobName, SELF_SCRAPE_JOB, selfScrapeTarget } from '../model/jobs.ts';
+import type { FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
 import { isRecordingRule } from '../model/types.ts';
 import type { Selector } from '../promql/parseSelector.ts';
 import type { CatalogIndex } from './catalog.ts';
 import { groupSeries, shardTargets, templatesOf } from './groupSeries.ts';
 import { Holdings } from './holdings.ts';
-import { FALLBACK_INTERVAL_SECONDS, SYNTHETIC_SERIES, SYNTHETIC_SERIES_PER_TARGET } from './constants.ts';
+import { FALLBACK_INTERVAL_SECONDS, SELF_SCRAPE_EXPORTER, SYNTHETIC_SERIES, SYNTHETIC_SERIES_PER_TARGET } from './constants.ts';
 import { cachedSelector, ruleOutputBlocks } from './ruleOutput.ts';
 import { totalSeries, withLabels, type SeriesBlock } from './series.ts';
 
@@ -140,6 +140,7 @@ export class ContentBuilder {
         c.edges.set(edge.id, { series, samplesPerSecond: series / interval, scrapesPerSecond: targets.length / interval, intervalSeconds: interval, seriesPerRequest: seriesPerTarget });
         holdings?.addFamily({ templates: templatesOf(group, seriesPerTarget, this.catalogs), instances: targets });
       }
+      if (server.scrapeSelf) this.scrapeSelf(server, shard, c, holdings);
       for (const f of federated) {
         c.federated += f.traffic.series;
         c.synthetic += f.targets * SYNTHETIC_SERIES_PER_TARGET;
@@ -154,6 +155,24 @@ export class ContentBuilder {
       out.push(c);
     }
     return out;
+  }
+
+  /**
+   * The self-scrape job of one shard: one target (the instance itself) exposing Prometheus' own
+   * /metrics (the `prometheus` catalog) plus the synthetic series, at the server's scrape interval.
+   */
+  private scrapeSelf(server: PrometheusNode, shard: number, c: ShardContent, holdings: Holdings | undefined): void {
+    const group = selfScrapeGroup(server);
+    const { seriesPerTarget } = groupSeries(group, this.catalogs);
+    const interval = seconds(server.scrapeInterval);
+    const series = seriesPerTarget + SYNTHETIC_SERIES_PER_TARGET;
+    c.scraped += seriesPerTarget;
+    c.synthetic += SYNTHETIC_SERIES_PER_TARGET;
+    c.targets += 1;
+    c.samplesPerSecond += series / interval;
+    c.scrapesPerSecond += 1 / interval;
+    const instance = serverInstances(server).find((i) => (i.shard ?? 0) === shard);
+    holdings?.addFamily({ templates: templatesOf(group, seriesPerTarget, this.catalogs), instances: [selfScrapeTarget(instance?.address ?? server.address)] });
   }
 
   /** Federation jobs of `server`: the same on every shard (only scrape jobs carry the hashmod relabelling). */
@@ -212,6 +231,18 @@ export class ContentBuilder {
   }
 }
 
+
+const selfGroups = new WeakMap<PrometheusNode, TargetGroupNode>();
+
+/** The self-scrape job seen as a target group of the `prometheus` exporter (one per server object). */
+export function selfScrapeGroup(server: PrometheusNode): TargetGroupNode {
+  let group = selfGroups.get(server);
+  if (!group) {
+    group = { id: `${server.id}#self`, kind: 'targets', name: SELF_SCRAPE_JOB, targets: [], exporter: SELF_SCRAPE_EXPORTER, labels: {}, position: server.position };
+    selfGroups.set(server, group);
+  }
+  return group;
+}
 
 /** Federated series as stored by the scraping server: with honor_labels false, job/instance are renamed. */
 function arrive(blocks: SeriesBlock[], edge: FederationEdge, source: PrometheusNode): SeriesBlock[] {

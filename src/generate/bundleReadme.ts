@@ -5,7 +5,7 @@
  */
 import { assignShards, shardAssignmentProblem } from '../model/hashmod.ts';
 import { serverInstances } from '../model/instances.ts';
-import { federationJobName, scrapeJobName } from '../model/jobs.ts';
+import { federationJobName, scrapeJobName, SELF_SCRAPE_JOB, selfScrapeTarget } from '../model/jobs.ts';
 import type { AlertmanagerNode, PrometheusNode, TargetGroupNode, Topology } from '../model/types.ts';
 import { alertmanagerRunFileName } from './runFiles.ts';
 import { grafanaDatasources } from './grafanaDatasources.ts';
@@ -46,6 +46,10 @@ function serverSection(t: Topology, server: PrometheusNode): string[] {
   lines.push('');
   const labels = Object.entries(server.externalLabels).sort(([a], [b]) => (a < b ? -1 : 1));
   if (labels.length) lines.push(`External labels: ${labels.map(([k, v]) => code(`${k}="${v}"`)).join(', ')}.`, '');
+  if (server.scrapeSelf) {
+    const selfTargets = [...new Set(serverInstances(server).map((i) => selfScrapeTarget(i.address)))];
+    lines.push(`Each instance scrapes its own ${code('/metrics')} (job ${code(SELF_SCRAPE_JOB)}, ${selfTargets.map(code).join(', ')}).`, '');
+  }
   lines.push(links.groups.length ? 'Scrapes:' : 'Scrapes no target groups.');
   for (const g of links.groups) lines.push(...groupLines(server, g));
   lines.push('');

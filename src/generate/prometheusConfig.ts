@@ -1,6 +1,6 @@
 /**
  * prometheus.yml of one Prometheus instance (a plain server, one HA replica or one hashmod shard):
- * global block with external labels, rule_files, scrape and federation jobs, alerting, and the
+ * global block with external labels, rule_files, the self-scrape, scrape and federation jobs, alerting, and the
  * raw-YAML escape hatches (extraScrapeConfigs, extraConfig) merged in.
  */
 import type { YMap, YNode } from './yamlText.ts';
@@ -8,9 +8,10 @@ import { serverInstances } from '../model/instances.ts';
 import type { ServerInstance } from '../model/instances.ts';
 import type { PrometheusNode, Topology } from '../model/types.ts';
 import type { ServerLinks } from './links.ts';
-import { oneLine, serverLinks } from './links.ts';
+import { oneLine, serverLinks, sortBy } from './links.ts';
+import { scrapeJobName, SELF_SCRAPE_JOB } from '../model/jobs.ts';
 import { ruleFileNames } from './ruleFiles.ts';
-import { federationJob, federationJobGroups, scrapeJob } from './scrapeJobs.ts';
+import { federationJob, federationJobGroups, scrapeJob, selfScrapeJob } from './scrapeJobs.ts';
 import { mergeMaps, parseRawList, parseRawMap } from './rawYaml.ts';
 import { addressList, blockSeq, orderedMap, toYamlText, withComment } from './yamlText.ts';
 
@@ -55,8 +56,10 @@ function alertingSection(server: PrometheusNode, links: ServerLinks): YMap | und
 }
 
 function scrapeConfigs(server: PrometheusNode, instance: ServerInstance, links: ServerLinks): YNode[] {
+  const groupJobs = links.groups.map((g) => ({ name: scrapeJobName(g), job: scrapeJob(server, instance, g) }));
+  if (server.scrapeSelf) groupJobs.push({ name: SELF_SCRAPE_JOB, job: selfScrapeJob(instance) });
   const jobs: YNode[] = [
-    ...links.groups.map((g) => scrapeJob(server, instance, g)),
+    ...sortBy(groupJobs, (j) => j.name).map((j) => j.job),
     ...federationJobGroups(links.federations).map((g) => federationJob(g)),
   ];
   if (server.extraScrapeConfigs !== undefined) {

@@ -8,7 +8,7 @@
  * - data: `$PROMTOPO_DATA_DIR`, else `./data` (Alertmanager `./data-<n>`) next to the script;
  * - extra arguments are passed on to the program.
  */
-import { splitAddress } from '../model/instances.ts';
+import { isIpLiteral, splitAddress } from '../model/instances.ts';
 import type { ServerInstance } from '../model/instances.ts';
 import type { AlertmanagerNode, PrometheusNode } from '../model/types.ts';
 import { oneLine } from './links.ts';
@@ -21,10 +21,8 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** True for `127.0.0.1`-style IPv4 literals and bracketed IPv6 literals (`[::1]`). */
-export function isIpLiteral(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^\[[0-9a-fA-F:.]+\]$/.test(host);
-}
+/** Defined with the instance addresses (model/); still importable from here by the run-file callers. */
+export { isIpLiteral } from '../model/instances.ts';
 
 /** Where an instance listens: the address itself when its host is an IP literal, else `:<port>` (all interfaces). */
 export function listenAddress(address: string): string {

@@ -1,15 +1,16 @@
 /**
- * The scrape_configs entries of one Prometheus instance: a job per scrape edge (with the hashmod pair
- * of its shard) and a `/federate` job per federation edge.
+ * The scrape_configs entries of one Prometheus instance: its own /metrics (scrapeSelf), a job per
+ * scrape edge (with the hashmod pair of its shard) and a `/federate` job per federation edge.
  */
 import type { YMap } from './yamlText.ts';
 import type { ServerInstance } from '../model/instances.ts';
-import { federationJobName, scrapeJobName } from '../model/jobs.ts';
+import { federationJobName, scrapeJobName, SELF_SCRAPE_JOB } from '../model/jobs.ts';
 import { hasOwnShardSelection, SHARD_PLACEHOLDER } from '../model/hashmod.ts';
 import type { PrometheusNode, TargetGroupNode } from '../model/types.ts';
 import type { FederationLink } from './links.ts';
 import { federationSourceInstances, oneLine } from './links.ts';
 import { groupTargets } from '../model/targets.ts';
+import { selfScrapeTarget } from '../model/jobs.ts';
 import { mergeMaps, parseRawMap } from './rawYaml.ts';
 import { addressList, blockSeq, flowSeq, orderedMap, singleQuoted, withComment } from './yamlText.ts';
 
@@ -38,6 +39,19 @@ export function hashmodRelabelConfigs(server: PrometheusNode, shard: number): YM
 function sortedLabels(labels: Readonly<Record<string, string>>): YMap | undefined {
   const keys = Object.keys(labels).sort();
   return keys.length ? orderedMap(keys.map((k) => [k, labels[k]] as const)) : undefined;
+}
+
+/**
+ * The instance's own /metrics, as in Prometheus' default config: `localhost:<port>`, or the listen
+ * address itself when it is an IP literal (the process listens on that address only). Written like a
+ * target group's job, in job-name order with them, so a bundle imported again gives the same file.
+ * Never hashmod-relabelled: every shard watches itself.
+ */
+export function selfScrapeJob(instance: ServerInstance): YMap {
+  return orderedMap([
+    ['job_name', SELF_SCRAPE_JOB],
+    ['static_configs', blockSeq([orderedMap([['targets', addressList([selfScrapeTarget(instance.address)])]])])],
+  ]);
 }
 
 /** The scrape job of a target group on one instance of `server`. */

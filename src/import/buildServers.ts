@@ -144,6 +144,8 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
     ...(replicas > 1 ? { ha: { replicas, replicaLabel: group.replicaLabel ?? 'replica', ...(ownValues ? { replicaValues: [...group.replicaValues] } : {}), dropReplicaLabelOnAlerts: dropRule >= 0 } } : {}),
     ...(group.hashmod ? { hashmod: { shards: group.hashmod.shards, sourceLabels: [...group.hashmod.sourceLabels] } } : {}),
     ...(extra ? { extraConfig: extra } : {}),
+    // An imported self-scrape job stays the job it was (a target group); no second one is generated.
+    scrapeSelf: false,
     position: { x: 0, y: 0 },
   };
   const withLabels = instanceLabels(node, group);

@@ -45,12 +45,32 @@ export function splitAddress(address: string): { host: string; port?: number } {
   return { host: m[1] ?? '', port: Number(m[2]) };
 }
 
-/** The address of the instance at `index`: explicit, or `address` with the port advanced by `index`. */
-export function deriveAddress(server: Pick<PrometheusNode, 'address' | 'instanceAddresses'>, index: number): string {
+/** Port of a server whose address gives none (Prometheus' default). */
+export const DEFAULT_PROMETHEUS_PORT = 9090;
+
+/** True for `127.0.0.1`-style IPv4 literals and bracketed IPv6 literals (`[::1]`). */
+export function isIpLiteral(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^\[[0-9a-fA-F:.]+\]$/.test(host);
+}
+
+/** The address derived from a server's name: `<name>:<port of current address, else 9090>`. */
+export function addressFromName(name: string, current: string): string {
+  return `${name}:${splitAddress(current).port ?? DEFAULT_PROMETHEUS_PORT}`;
+}
+
+/**
+ * The address of the instance at `index` with key `key`: explicit (instanceAddresses), else `address`
+ * for a plain server; else, when the address follows the name, the instance's own host
+ * `<host>-<key>:<port>` (`prometheus-ha-a:9090`, `shards-shard-1:9090`); else (an address set by the
+ * user, an IP literal) `address` with the port advanced by `index`.
+ */
+export function deriveAddress(server: Pick<PrometheusNode, 'address' | 'instanceAddresses' | 'addressFromName'>, index: number, key = ''): string {
   const explicit = server.instanceAddresses?.[index];
   if (explicit) return explicit;
-  if (index === 0) return server.address;
+  if (index === 0 && key === '') return server.address;
   const { host, port } = splitAddress(server.address);
+  if (server.addressFromName && key !== '' && host !== '' && !isIpLiteral(host)) return `${host}-${key}:${port ?? DEFAULT_PROMETHEUS_PORT}`;
+  if (index === 0) return server.address;
   return port === undefined ? server.address : `${host}:${port + index}`;
 }
 
@@ -73,10 +93,11 @@ export function serverInstances(server: PrometheusNode): ServerInstance[] {
       const parts: string[] = [];
       if (server.hashmod) parts.push(`shard-${shard}`);
       if (server.ha) parts.push(replicaKey(replica));
+      const key = parts.join('-');
       out.push({
-        key: parts.join('-'),
+        key,
         index,
-        address: deriveAddress(server, index),
+        address: deriveAddress(server, index, key),
         ...(server.ha ? { replica, replicaValue: replicaValueOf(server, replica) } : {}),
         ...(server.hashmod ? { shard } : {}),
       });

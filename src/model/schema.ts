@@ -87,8 +87,17 @@ export const PrometheusNodeSchema = z.strictObject({
   role: z.enum(['leaf', 'global', 'shard']),
   /** DNS-safe unique name; used for file names in the bundle and as the default host. */
   name: z.string(),
-  /** Where the server listens, `host:port`. For HA/hashmod, the first instance (see instanceAddresses). */
+  /**
+   * Where the server listens, `host:port`. With `addressFromName`, the base the instance addresses are
+   * derived from; without it, for HA/hashmod, the first instance (see instanceAddresses).
+   */
   address: AddressSchema,
+  /**
+   * The address is derived from the name (`<name>:<port>`) and follows renames; instance addresses not
+   * listed get their own host, `<name>-<instance key>:<port>`. Absent (files written before this field)
+   * or false: the address was set by the user, and unlisted instances add their index to the port.
+   */
+  addressFromName: z.boolean().optional(),
   externalLabels: LabelMapSchema.default({}),
   scrapeInterval: DurationSchema.default('15s'),
   scrapeTimeout: DurationSchema.default('10s'),
@@ -100,7 +109,7 @@ export const PrometheusNodeSchema = z.strictObject({
   hashmod: HashmodSchema.optional(),
   /**
    * Explicit addresses of the instances, ordered by shard then replica. Missing entries are derived
-   * from `address` by adding the instance index to the port (see model/instances.ts).
+   * from `address` (see addressFromName and model/instances.ts).
    */
   instanceAddresses: z.array(AddressSchema).optional(),
   /**
@@ -108,6 +117,11 @@ export const PrometheusNodeSchema = z.strictObject({
    * a hashmod server they replace the generated `prometheus_shard` label (kept from an import).
    */
   instanceExternalLabels: z.array(LabelMapSchema).optional(),
+  /**
+   * Each instance scrapes its own `/metrics` (job `prometheus`, as Prometheus' default config does).
+   * Absent (files written before this field) or false: no self-scrape job.
+   */
+  scrapeSelf: z.boolean().optional(),
   capacity: CapacitySchema.optional(),
   /** Raw YAML: a list of extra scrape_configs merged into the generated config (escape hatch). */
   extraScrapeConfigs: z.string().optional(),

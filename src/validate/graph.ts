@@ -1,9 +1,10 @@
 /**
  * The shape of the graph: edges whose ends exist and have the right kinds, no duplicate edges,
  * nothing left dangling (a target group nobody scrapes, a server that scrapes and federates nothing,
- * an Alertmanager nobody sends to, a Grafana without data sources).
+ * an Alertmanager nobody sends to, a Grafana without data sources), no placeholder targets exported
+ * as if they were real.
  */
-import { discoveryMechanisms, hasDiscovery } from '../model/targets.ts';
+import { discoveryMechanisms, groupTargets, hasDiscovery } from '../model/targets.ts';
 import { edgeEnds } from '../model/lookup.ts';
 import type { NodeKind, TopologyEdge } from '../model/types.ts';
 import { edgesOf, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
@@ -81,6 +82,13 @@ export function checkDangling(ctx: ValidationContext): void {
         `targets come from ${how}; how many is not known, so the load model leaves them out`,
         { hint: 'Set the expected number of discovered targets (discovery.targets) for a load estimate.' });
     }
+    const { targets: generated, placeholder } = groupTargets(group);
+    if (placeholder) {
+      const shown = generated.slice(0, 2).join(', ') + (generated.length > 2 ? ', ...' : '');
+      reportNode(ctx, 'targets/placeholders', 'warning', group, 'count',
+        `its ${generated.length} target${generated.length === 1 ? ' is a placeholder' : 's are placeholders'} (${shown}), generated from count, not real addresses: the exported job scrapes hosts that do not exist`,
+        { hint: 'List the real targets (host:port) before exporting for production; placeholders are fine for sizing.' });
+    }
     const addresses = new Set<string>();
     group.targets.forEach((target, i) => {
       if (addresses.has(target)) {
@@ -95,7 +103,7 @@ export function checkDangling(ctx: ValidationContext): void {
     const edges = ctx.index.edgesOf.get(server.id) ?? [];
     const collects = edges.some((e) => (e.kind === 'scrape' || e.kind === 'federation') && e.server === server.id);
     if (!collects && !(server.extraScrapeConfigs ?? '').trim()) {
-      reportNode(ctx, 'server/idle', 'warning', server, undefined, 'scrapes nothing and federates nothing', {
+      reportNode(ctx, 'server/idle', 'warning', server, undefined, server.scrapeSelf ? 'scrapes only itself and federates nothing' : 'scrapes nothing and federates nothing', {
         hint: 'Connect target groups (scrape edges) or source servers (federation edges) to it.',
       });
     }

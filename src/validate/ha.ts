@@ -1,9 +1,11 @@
 /**
- * HA groups: at least two replicas, a valid replica label that no other external label already uses,
- * and the replica label dropped from alerts so Alertmanager deduplicates them.
+ * HA groups: at least two replicas, on hosts of their own, a valid replica label that no other external
+ * label already uses, and the replica label dropped from alerts so Alertmanager deduplicates them.
  */
 import { HASHMOD_SHARD_LABEL } from '../generate/prometheusConfig.ts';
+import { serverInstances, splitAddress } from '../model/instances.ts';
 import { isValidLabelName } from '../model/names.ts';
+import type { PrometheusNode } from '../model/types.ts';
 import { edgesOf, reportNode, q, type ValidationContext } from './context.ts';
 
 /** Most replicas one HA group may have (values a to z). */
@@ -22,6 +24,7 @@ export function checkHa(ctx: ValidationContext): void {
         hint: 'Two replicas are the usual HA pair; three at most.',
       });
     }
+    if (ha.replicas >= 2 && ha.replicas <= MAX_REPLICAS) checkSharedHosts(ctx, server);
     if (!isValidLabelName(ha.replicaLabel)) {
       reportNode(ctx, 'ha/replica-label', 'error', server, 'ha.replicaLabel', `invalid replica label name ${q(ha.replicaLabel)}`, {
         hint: 'Use a label name such as replica or prometheus_replica.',
@@ -37,5 +40,31 @@ export function checkHa(ctx: ValidationContext): void {
         `alerts keep the replica label ${q(ha.replicaLabel)}: Alertmanager cannot deduplicate them and sends one notification per replica`,
         { hint: 'Turn dropReplicaLabelOnAlerts back on (alert_relabel_configs: labeldrop).' });
     }
+  }
+}
+
+/**
+ * Replicas of one shard on one host (`localhost:9090` and `localhost:9091`): valid, and the usual
+ * local test, but one machine going down stops every replica, so it is not HA.
+ */
+function checkSharedHosts(ctx: ValidationContext, server: PrometheusNode): void {
+  if ((server.hashmod?.shards ?? 1) > 1000) return; // hashmod/shards reports it; do not enumerate
+  const byShardHost = new Map<string, { replicas: string[]; ports: string[] }>();
+  for (const instance of serverInstances(server)) {
+    const { host, port } = splitAddress(instance.address);
+    const key = `${instance.shard ?? ''}\u0000${host.toLowerCase()}`;
+    const entry = byShardHost.get(key) ?? { replicas: [], ports: [] };
+    entry.replicas.push(instance.replicaValue ?? '');
+    entry.ports.push(port === undefined ? '?' : String(port));
+    byShardHost.set(key, entry);
+  }
+  for (const [key, { replicas, ports }] of byShardHost) {
+    if (replicas.length < 2) continue;
+    const [shard, host] = key.split('\u0000');
+    const which = `${shard ? `shard ${shard}: ` : ''}replicas ${replicas.join(', ')}`;
+    const field = server.instanceAddresses && server.instanceAddresses.length > 0 ? 'instanceAddresses' : 'address';
+    reportNode(ctx, 'ha/shared-host', 'warning', server, field,
+      `${which} all run on host ${q(host ?? '')} (ports ${ports.join(', ')}): fine for a local test, but this is not HA: one machine going down stops every replica`,
+      { hint: 'Give each replica its own host in the instance addresses (e.g. prom-a:9090, prom-b:9090), or turn on "Derive from the name".' });
   }
 }

@@ -52,8 +52,13 @@ const rows: Row[] = [
   { code: 'address/duplicate', severity: 'error', build: () => healthy({ ha: { replicas: 2 }, address: 'h:9090' }, { address: 'h:9091' }), at: { node: 'global', field: 'address' }, message: 'instance b of leaf "leaf"' },
   { code: 'address/duplicate', severity: 'error', build: () => healthy({}, {}, {}, { nodes: [alertmanager('am', ['am:9093', 'am:9095'])], edges: [alert('leaf', 'am')] }), at: { node: 'am', field: 'instances[1].clusterAddress' }, message: 'am:9094' },
   { code: 'address/extra-instances', severity: 'warning', build: () => healthy({ instanceAddresses: ['leaf:9090', 'leaf-2:9090'] }), at: { node: 'leaf', field: 'instanceAddresses' }, message: 'the last 1 are not used' },
+  { code: 'address/other-name', severity: 'warning', build: () => healthy({ name: 'leaf-eu', address: 'leaf:9090' }), at: { node: 'leaf', field: 'address' }, message: '"leaf:9090" uses the default name "leaf", not this server\'s name "leaf-eu" (left from a rename?)' },
+  { code: 'address/other-name', severity: 'warning', build: () => healthy({}, { address: 'leaf.example.org:9091' }), at: { node: 'global', field: 'address' }, message: '"leaf.example.org:9091" uses the name of leaf "leaf", not this server\'s' },
+  { code: 'address/other-name', severity: 'warning', build: () => healthy({ ha: { replicas: 2 }, addressFromName: true }, { instanceAddresses: ['leaf-b:9090'] }), at: { node: 'global', field: 'instanceAddresses[0]' }, message: 'uses the name of leaf "leaf"' },
   // jobs
   { code: 'scrape/duplicate-job', severity: 'error', build: () => healthy({ extraScrapeConfigs: '- job_name: node\n  static_configs: [{targets: ["x:1"]}]\n' }), at: { node: 'leaf' }, message: 'found multiple scrape configs with job name "node" (target group "node", extraScrapeConfigs)' },
+  { code: 'scrape/duplicate-job', severity: 'error', build: () => makeTopology([server('leaf', { scrapeSelf: true }), targets('prometheus', ['other:9090'])], [scrape('leaf', 'prometheus')]), at: { node: 'leaf' }, message: 'job name "prometheus" (the self-scrape job, target group "prometheus")' },
+  { code: 'scrape/self-twice', severity: 'warning', build: () => makeTopology([server('leaf', { scrapeSelf: true }), targets('prometheus-leaf', ['leaf:9090'])], [scrape('leaf', 'prometheus-leaf')]), at: { node: 'leaf', field: 'scrapeSelf' }, message: 'scrapes itself twice: in the self-scrape job and in target group "prometheus-leaf" (leaf:9090)' },
   { code: 'scrape/duplicate-job', severity: 'error', build: () => healthy({}, {}, {}, { edges: [{ ...federation('global', 'leaf'), id: 'second' }] }), at: { node: 'global' }, message: 'job name "federate-leaf"' },
   { code: 'scrape/duplicate-job', severity: 'error', build: () => healthy({}, {}, {}, { nodes: [targets('federate-leaf')], edges: [scrape('global', 'federate-leaf')] }), at: { node: 'global' }, message: 'job name "federate-leaf"' },
   // rules
@@ -101,12 +106,16 @@ const rows: Row[] = [
   { code: 'targets/scraped-twice', severity: 'info', build: () => healthy({}, {}, {}, { edges: [scrape('global', 'node')] }), at: { node: 'node' }, message: 'scraped by 2 servers ("global", "leaf")' },
   { code: 'targets/empty', severity: 'warning', build: () => makeTopology([server('leaf'), targets('node', [])], [scrape('leaf', 'node')]), at: { node: 'node', field: 'targets' }, message: 'no targets and no count' },
   { code: 'targets/duplicate', severity: 'warning', build: () => makeTopology([server('leaf'), targets('node', ['a:1', 'a:1'])], [scrape('leaf', 'node')]), at: { node: 'node', field: 'targets[1]' }, message: '"a:1" is listed twice' },
+  { code: 'targets/placeholders', severity: 'warning', build: () => makeTopology([server('leaf'), targets('node-exporter', [], { count: 3, port: 9100 })], [scrape('leaf', 'node-exporter')]), at: { node: 'node-exporter', field: 'count' }, message: 'target group "node-exporter", count: its 3 targets are placeholders (node-exporter-1:9100, node-exporter-2:9100, ...), generated from count' },
   { code: 'server/idle', severity: 'warning', build: () => healthy({}, {}, {}, { nodes: [server('spare')] }), at: { node: 'spare' }, message: 'leaf "spare": scrapes nothing and federates nothing' },
+  { code: 'server/idle', severity: 'warning', build: () => healthy({}, {}, {}, { nodes: [server('spare', { scrapeSelf: true })] }), at: { node: 'spare' }, message: 'leaf "spare": scrapes only itself and federates nothing' },
   // HA
   { code: 'ha/replicas', severity: 'error', build: () => healthy({ ha: { replicas: 1 } }), at: { node: 'leaf', field: 'ha.replicas' }, message: 'at least 2 replicas (found 1)' },
   { code: 'ha/replicas', severity: 'error', build: () => healthy({ ha: { replicas: 500 } }), at: { node: 'leaf', field: 'ha.replicas' }, message: 'at most 26' },
   { code: 'ha/replica-label', severity: 'error', build: () => healthy({ ha: { replicas: 2, replicaLabel: 'replica-id' } }), at: { node: 'leaf', field: 'ha.replicaLabel' }, message: 'invalid replica label name "replica-id"' },
   { code: 'ha/replica-label-collision', severity: 'error', build: () => healthy({ ha: { replicas: 2, replicaLabel: 'dc' } }), at: { node: 'leaf', field: 'ha.replicaLabel' }, message: 'is also an external label' },
+  { code: 'ha/shared-host', severity: 'warning', build: () => healthy({ ha: { replicas: 2 }, address: 'localhost:9090' }), at: { node: 'leaf', field: 'address' }, message: 'replicas a, b all run on host "localhost" (ports 9090, 9091): fine for a local test, but this is not HA' },
+  { code: 'ha/shared-host', severity: 'warning', build: () => healthy({ ha: { replicas: 2 }, hashmod: { shards: 2 }, instanceAddresses: ['s0:9090', 's0:9091', 's1a:9090', 's1b:9090'] }), at: { node: 'leaf', field: 'instanceAddresses' }, message: 'shard 0: replicas a, b all run on host "s0"' },
   { code: 'ha/labeldrop-off', severity: 'warning', build: () => healthy({ ha: { replicas: 2, dropReplicaLabelOnAlerts: false } }, {}, {}, { nodes: [alertmanager('am')], edges: [alert('leaf', 'am')] }), at: { node: 'leaf', field: 'ha.dropReplicaLabelOnAlerts' }, message: 'one notification per replica' },
   { code: 'ha/federate-all', severity: 'warning', build: () => healthy({ ha: { replicas: 2 } }, {}, { sourceReplica: 'all' }), at: { edge: FED, field: 'sourceReplica' }, message: 'each series arrives 2 times' },
   { code: 'ha/federate-one', severity: 'info', build: () => healthy({ ha: { replicas: 2 } }), at: { edge: FED, field: 'sourceReplica' }, message: 'federates replica a of HA group "leaf" only (replica="a")' },
@@ -150,6 +159,13 @@ describe('validateTopology', () => {
     const severities = a.map((d) => d.severity);
     expect(severities).toEqual([...severities].sort((x, y) => ['error', 'warning', 'info'].indexOf(x) - ['error', 'warning', 'info'].indexOf(y)));
     expect(a.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('accepts replicas on their own hosts, a server named like its default, and its own instance hosts', () => {
+    const derived = healthy({ ha: { replicas: 2 }, addressFromName: true, scrapeSelf: true }, { scrapeSelf: true, addressFromName: true });
+    expect(validateTopology(derived).filter((d) => d.severity !== 'info')).toEqual([]);
+    const listed = healthy({ ha: { replicas: 2 }, instanceAddresses: ['leaf-a.dc1:9090', '10.0.0.2:9090'] }, { address: 'global-2:9090' });
+    expect(validateTopology(listed).map((d) => d.code)).toEqual(['address/other-name', 'ha/federate-one']);
   });
 
   it('accepts what Prometheus accepts: unset job timeout above a short job interval, ports omitted on targets', () => {

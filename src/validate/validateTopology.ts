@@ -7,6 +7,7 @@
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { Topology } from '../model/types.ts';
 import { checkAddresses } from './addresses.ts';
+import { checkAddressNames } from './addressNames.ts';
 import { checkAlertmanagers } from './alerting.ts';
 import { makeContext } from './context.ts';
 import { checkDurations } from './durations.ts';
@@ -29,6 +30,7 @@ export function validateTopology(t: Topology): Diagnostic[] {
   checkDurations(ctx);
   checkLabels(ctx);
   checkAddresses(ctx);
+  checkAddressNames(ctx);
   const extraJobs = checkRawYaml(ctx);
   checkJobs(ctx, extraJobs);
   checkRules(ctx);

@@ -4,7 +4,7 @@ import {
 } from '../../src/generate/testBuilders.ts';
 import type { Topology } from '../../src/model/types.ts';
 
-/** Edge cases the examples do not show: raw YAML escape hatches, placeholders, all replicas, HA x hashmod. */
+/** Edge cases the examples do not show: raw YAML escape hatches, placeholders, all replicas, HA x hashmod, derived hosts with self-scrape. */
 export function edgeCases(): { name: string; topology: Topology }[] {
   return [{
     name: 'raw-yaml-and-placeholders',
@@ -28,6 +28,20 @@ export function edgeCases(): { name: string; topology: Topology }[] {
       federationEdge('prom-global', 'prom-sharded', ['{__name__=~"job:.*"}', '{__name__="up",job="node"}'], { sourceReplica: 'all', honorLabels: true }),
       alertEdge('prom-sharded', 'am'),
     ], { name: 'HA x hashmod, federating every replica' }),
+  }, {
+    name: 'derived-hosts-self-scrape',
+    topology: makeTopology([
+      server('prom-global', { role: 'global', addressFromName: true, scrapeSelf: true }),
+      server('prom-ha', { addressFromName: true, scrapeSelf: true, externalLabels: { dc: 'eu' }, ha: { replicas: 2 } }),
+      server('prom-shards', { role: 'shard', addressFromName: true, scrapeSelf: true, externalLabels: { dc: 'us' }, hashmod: { shards: 2 }, address: 'prom-shards:9191' }),
+      targets('node-eu', ['node-eu-1:9100', 'node-eu-2:9100']),
+      targets('node-us', ['node-us-1:9100', 'node-us-2:9100', 'node-us-3:9100']),
+    ], [
+      scrapeEdge('prom-ha', 'node-eu'),
+      scrapeEdge('prom-shards', 'node-us'),
+      federationEdge('prom-global', 'prom-ha', ['up{job="prometheus"}']),
+      federationEdge('prom-global', 'prom-shards', ['up{job="prometheus"}']),
+    ], { name: 'Hosts derived from the names, every server scraping itself' }),
   }];
 }
 

@@ -18,44 +18,14 @@ import { estimateLoad } from '../../src/estimate/estimateLoad.ts';
 import type { LoadEstimate } from '../../src/estimate/types.ts';
 import type { Topology } from '../../src/model/types.ts';
 import { exportForLiveTest } from './support/bundle.ts';
+import { comparisonTable, headSeries, relativeError, TOLERANCE, type Row } from './support/compare.ts';
 import { getText, query, waitFor, waitReady } from './support/http.ts';
 import { freePorts } from './support/ports.ts';
 import { ProcessGroup } from './support/processes.ts';
 import { federation, scrape, server, targets, topology } from './support/topology.ts';
 
-/** Allowed relative difference between estimate and measurement. */
-const TOLERANCE = 0.1;
-
 const group = new ProcessGroup();
 afterAll(() => group.stopAll(), 30_000);
-
-interface Row {
-  readonly what: string;
-  readonly estimated: number;
-  readonly measured: number;
-}
-
-function relativeError(row: Row): number {
-  return Math.abs(row.estimated - row.measured) / Math.max(1, row.measured);
-}
-
-/** The side-by-side table (Markdown, as docs/load-model.md shows it). */
-export function comparisonTable(rows: readonly Row[]): string {
-  const lines = ['| quantity | estimated | measured | difference |', '| --- | ---: | ---: | ---: |'];
-  for (const r of rows) {
-    const diff = r.measured === 0 ? '-' : `${(((r.estimated - r.measured) / r.measured) * 100).toFixed(1)}%`;
-    lines.push(`| ${r.what} | ${Math.round(r.estimated)} | ${Math.round(r.measured)} | ${diff} |`);
-  }
-  return lines.join('\n');
-}
-
-/** `prometheus_tsdb_head_series` read from the server's own /metrics (the global does not scrape itself). */
-async function headSeries(address: string): Promise<number> {
-  const text = await getText(`http://${address}/metrics`);
-  const m = /^prometheus_tsdb_head_series (\d+)/m.exec(text);
-  if (!m) throw new Error(`no prometheus_tsdb_head_series in http://${address}/metrics`);
-  return Number(m[1]);
-}
 
 async function single(address: string, promql: string): Promise<number> {
   const r = await query(address, promql);

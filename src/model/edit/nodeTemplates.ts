@@ -47,12 +47,14 @@ export function newNode(topology: Topology, template: NodeTemplate, position: { 
         role: template,
         name,
         address: `${name}:9090`,
+        addressFromName: true,
         externalLabels: template === 'global' ? {} : { dc: name },
         scrapeInterval: template === 'global' ? '30s' : '15s',
         scrapeTimeout: '10s',
         evaluationInterval: template === 'global' ? '30s' : '15s',
         retention: template === 'global' ? '90d' : '15d',
         ruleGroups: [],
+        scrapeSelf: true,
         position: at,
       };
     case 'targets':

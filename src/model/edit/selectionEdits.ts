@@ -2,6 +2,7 @@
  * Edits over a set of nodes and edges: delete, copy, paste, duplicate, move. Pure; ids of new nodes
  * and edges come from nextId, names from uniqueName, so results are deterministic.
  */
+import { addressFromName } from '../instances.ts';
 import { nextId, uniqueName } from '../names.ts';
 import { edgeEnds } from '../lookup.ts';
 import type { Topology, TopologyEdge, TopologyNode } from '../types.ts';
@@ -57,7 +58,7 @@ export function paste(topology: Topology, fragment: Fragment, offset: { x: numbe
       ...node,
       id,
       name,
-      ...(node.kind === 'prometheus' && node.address === `${node.name}:9090` ? { address: `${name}:9090` } : {}),
+      ...(node.kind === 'prometheus' && (node.addressFromName || node.address === `${node.name}:9090`) ? { address: addressFromName(name, node.address) } : {}),
       position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
     } as TopologyNode;
     added.push(copy);

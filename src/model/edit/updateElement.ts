@@ -1,5 +1,6 @@
 /** Field edits of one node or edge (the inspector's edits). Kind and id are never changed. */
-import type { Topology, TopologyEdge, TopologyNode } from '../types.ts';
+import { addressFromName, splitAddress } from '../instances.ts';
+import type { PrometheusNode, Topology, TopologyEdge, TopologyNode } from '../types.ts';
 
 type Patch<T> = T extends unknown ? Partial<Omit<T, 'id' | 'kind'>> : never;
 export type NodePatch = Patch<TopologyNode>;
@@ -7,13 +8,15 @@ export type EdgePatch = Patch<TopologyEdge>;
 
 /**
  * Applies a patch to node `id`. A key set to `undefined` removes an optional field. Returns the
- * topology unchanged when the node does not exist or nothing changes.
+ * topology unchanged when the node does not exist or nothing changes. A server's address that follows
+ * its name is kept in step (see followName), in the same step.
  */
 export function updateNode(topology: Topology, id: string, patch: NodePatch): Topology {
   let changed = false;
   const nodes = topology.nodes.map((n) => {
     if (n.id !== id) return n;
-    const next = applyPatch(n, patch);
+    const patched = applyPatch(n, patch);
+    const next = patched.kind === 'prometheus' && patched !== n ? followName(patched, patch as Partial<PrometheusNode>) : patched;
     if (next !== n) changed = true;
     return next;
   });
@@ -30,6 +33,20 @@ export function updateEdge(topology: Topology, id: string, patch: EdgePatch): To
     return next;
   });
   return changed ? { ...topology, edges } : topology;
+}
+
+/**
+ * Keeps `address` derived from the name while `addressFromName` is on: a rename rewrites the host
+ * (the port stays); turning it on derives the address; an edited address whose host is no longer the
+ * name turns it off (the address is then the user's). Never turns it on by itself.
+ */
+export function followName(server: PrometheusNode, patch: Partial<PrometheusNode>): PrometheusNode {
+  if (!server.addressFromName) return server;
+  if ('address' in patch && patch.address !== undefined && !('addressFromName' in patch)) {
+    return splitAddress(server.address).host === server.name ? server : { ...server, addressFromName: false };
+  }
+  const address = addressFromName(server.name, server.address);
+  return address === server.address ? server : { ...server, address };
 }
 
 /** Renames the document or changes its description. */
