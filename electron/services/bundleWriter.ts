@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import type { Bundle } from '../../src/generate/bundle.ts';
-import { generateBundle } from '../../src/generate/generateBundle.ts';
+import { generateTarget } from '../../src/generate/targets/generateTarget.ts';
+import { MANIFEST_DIR } from '../../src/generate/targets/kubernetes.ts';
+import { exportTargetOf } from '../../src/model/exportTarget.ts';
 import { parseTopology } from '../../src/model/document.ts';
 import { validateTopology } from '../../src/validate/validateTopology.ts';
 import type { HostRequest } from '../../src/host-api.ts';
@@ -46,13 +48,18 @@ const CHECK_CONCURRENCY = 4;
 /** A Prometheus config in the bundle: any `*.yml`/`*.yaml` whose name starts with `prometheus`, outside grafana/. */
 export function isPrometheusConfigPath(path: string): boolean {
   const name = path.split('/').pop() ?? '';
-  return /^prometheus[\w.-]*\.ya?ml$/.test(name) && !path.split('/').includes('grafana');
+  return /^prometheus[\w.-]*\.ya?ml$/.test(name) && !path.split('/').includes('grafana') && !isManifestPath(path);
+}
+
+/** A Kubernetes manifest of the `kubernetes` target (`manifests/...`): not a config file itself. */
+export function isManifestPath(path: string): boolean {
+  return path.split('/')[0] === MANIFEST_DIR;
 }
 
 /** An Alertmanager config in the bundle: any `alertmanager*.yml`. */
 export function isAlertmanagerConfigPath(path: string): boolean {
   const name = path.split('/').pop() ?? '';
-  return /^alertmanager[\w.-]*\.ya?ml$/.test(name);
+  return /^alertmanager[\w.-]*\.ya?ml$/.test(name) && !isManifestPath(path);
 }
 
 /** Runs the real tools on every config of a written bundle folder. `ran` is false when no tool was found. */
@@ -128,8 +135,8 @@ export async function writeBundleWith(engine: BundleEngine, options: WriteBundle
   return { ok: true, outDir: result.outDir, files: result.files, diagnostics, ...promtool };
 }
 
-/** The real engine: validate/ and generate/ of src/. */
-export const engine: BundleEngine = { validate: validateTopology, generate: generateBundle };
+/** The real engine: validate/ and generate/ of src/, writing the document's export target. */
+export const engine: BundleEngine = { validate: validateTopology, generate: (t) => generateTarget(t, exportTargetOf(t)) };
 
 /** Export with the real engine: `writeBundle({ topology, outDir })`. */
 export function writeBundle(options: WriteBundleOptions): Promise<ExportResult> {
