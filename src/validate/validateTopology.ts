@@ -10,6 +10,7 @@ import { checkAddresses } from './addresses.ts';
 import { checkAlertmanagers } from './alerting.ts';
 import { makeContext } from './context.ts';
 import { checkDurations } from './durations.ts';
+import { checkExportTarget } from './exportTarget.ts';
 import { checkFederation } from './federation.ts';
 import { checkDangling, checkEdges } from './graph.ts';
 import { checkGrafana } from './grafana.ts';
@@ -38,6 +39,7 @@ export function validateTopology(t: Topology): Diagnostic[] {
   checkHashmod(ctx);
   checkAlertmanagers(ctx);
   checkGrafana(ctx);
+  checkExportTarget(ctx);
   checkDangling(ctx);
   return sortDiagnostics(ctx.out);
 }
