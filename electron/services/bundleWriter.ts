@@ -19,6 +19,7 @@ import type { Topology } from '../../src/model/types.ts';
 import { checkAlertmanagerConfig, findAmtool } from './amtool.ts';
 import { writeFolderAtomically } from './bundleFs.ts';
 import { checkPrometheusConfig, findPromtool } from './promtool.ts';
+import { checkTargetFolder } from './targetChecks.ts';
 
 /** What `exportBundle` answers; also what the CLI prints with `--json`. */
 export type ExportResult = HostResponse<'exportBundle'>;
@@ -117,10 +118,14 @@ export async function writeBundleWith(engine: BundleEngine, options: WriteBundle
     ...(check
       ? {
           preCommit: async (tempDir: string) => {
-            const verdict = await checkBundleFolder(tempDir, paths, {
+            const bins = {
               ...(options.promtoolBin ? { promtool: options.promtoolBin } : {}),
               ...(options.amtoolBin ? { amtool: options.amtoolBin } : {}),
-            });
+            };
+            const folder = await checkBundleFolder(tempDir, paths, bins);
+            // What the deployment target adds (embedded configs, docker-compose.yml) is checked too.
+            const extra = await checkTargetFolder(exportTargetOf(topology), tempDir, bundle.files, bins);
+            const verdict = { ...folder, ok: folder.ok && extra.every((r) => r.ok), results: [...folder.results, ...extra] };
             return { commit: verdict.ok, check: verdict };
           },
         }
