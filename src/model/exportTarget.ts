@@ -19,6 +19,12 @@ export function operatorShardsDifferently(server: PrometheusNode): boolean {
   return labels !== undefined && (labels.length !== OPERATOR_SHARD_SOURCE_LABELS.length || labels.some((l, i) => l !== OPERATOR_SHARD_SOURCE_LABELS[i]));
 }
 
+/** The document with its export target set: one edit (the Export panel's choice, `--target`). */
+export function withExportTarget(t: Topology, target: ExportTarget): Topology {
+  if (exportTargetOf(t) === target) return t;
+  return { ...t, settings: { ...t.settings, export: { ...t.settings.export, target } } };
+}
+
 const views = new WeakMap<Topology, Topology>();
 
 /**

@@ -4,7 +4,7 @@
  * are started. Pure and deterministic like generateBundle; it does not validate.
  */
 import { serializeTopology } from '../../model/document.ts';
-import { deploymentView, exportTargetOf } from '../../model/exportTarget.ts';
+import { deploymentView, exportTargetOf, withExportTarget } from '../../model/exportTarget.ts';
 import { serverInstances } from '../../model/instances.ts';
 import type { ExportTarget, Topology } from '../../model/types.ts';
 import { alertmanagerConfigText } from '../alertmanagerConfig.ts';
@@ -23,15 +23,8 @@ import { SYSTEMD_CONFIG_ROOT, systemdFiles } from './systemd.ts';
 import type { SystemdUnit } from './systemd.ts';
 
 /** The target an export of `t` writes when none is given: the document's choice, else `files`. */
-export function documentExportTarget(t: Topology): ExportTarget {
-  return exportTargetOf(t);
-}
-
-/** The document with its export target set (what `--target` and the Export panel's choice mean). */
-export function withExportTarget(t: Topology, target: ExportTarget): Topology {
-  if (documentExportTarget(t) === target) return t;
-  return { ...t, settings: { ...t.settings, export: { ...t.settings.export, target } } };
-}
+export const documentExportTarget = exportTargetOf;
+export { withExportTarget };
 
 function sorted(files: readonly BundleFile[]): Bundle {
   const unique = new Map<string, BundleFile>();
