@@ -17,10 +17,15 @@ import { PROMETHEUS_CONFIG_FILE, prometheusConfigText } from '../prometheusConfi
 import { RULE_FILE, ruleFileText } from '../ruleFiles.ts';
 import { blockSeq, flowSeq, orderedMap, singleQuoted, toYamlText } from '../yamlText.ts';
 import type { YMap } from '../yamlText.ts';
+import { alertmanagerClusterAddress } from '../runFiles.ts';
 import { withAddresses } from './addressView.ts';
 import { ALERTMANAGER_IMAGE, GRAFANA_IMAGE, PROMETHEUS_IMAGE } from './images.ts';
 
 export const COMPOSE_FILE = 'docker-compose.yml';
+/** Service label keeping the design's address of the instance (what import restores). */
+export const DESIGN_ADDRESS_LABEL = 'promtopo.design.address';
+/** Service label keeping the design's gossip address of an Alertmanager instance. */
+export const DESIGN_CLUSTER_LABEL = 'promtopo.design.cluster-address';
 const PROMETHEUS_PORT = 9090;
 const ALERTMANAGER_PORT = 9093;
 const ALERTMANAGER_GOSSIP_PORT = 9094;
@@ -94,11 +99,11 @@ function prometheusServiceNode(view: Topology, server: PrometheusNode, instance:
     ['ports', published(hostPort, PROMETHEUS_PORT)],
     ['healthcheck', healthcheck(`http://localhost:${PROMETHEUS_PORT}/-/ready`)],
     ['depends_on', deps.size ? blockSeq([...deps].sort()) : undefined],
-    ['labels', orderedMap([['promtopo.design.address', original]])],
+    ['labels', orderedMap([[DESIGN_ADDRESS_LABEL, original]])],
   ]);
 }
 
-function alertmanagerServiceNode(am: AlertmanagerNode, index: number, hostPort: number, original: string): YMap {
+function alertmanagerServiceNode(am: AlertmanagerNode, index: number, hostPort: number, original: string, originalCluster: string): YMap {
   const peers = am.instances.map((_, i) => i).filter((i) => i !== index).map((i) => `--cluster.peer=${alertmanagerService(am, i)}:${ALERTMANAGER_GOSSIP_PORT}`);
   const service = alertmanagerService(am, index);
   return orderedMap([
@@ -114,7 +119,7 @@ function alertmanagerServiceNode(am: AlertmanagerNode, index: number, hostPort: 
     ['volumes', blockSeq([`./alertmanager/${pathName(am.name)}:/etc/alertmanager:ro`, `${service}-data:/alertmanager`])],
     ['ports', published(hostPort, ALERTMANAGER_PORT)],
     ['healthcheck', healthcheck(`http://localhost:${ALERTMANAGER_PORT}/-/ready`)],
-    ['labels', orderedMap([['promtopo.design.address', original]])],
+    ['labels', orderedMap([[DESIGN_ADDRESS_LABEL, original], [DESIGN_CLUSTER_LABEL, originalCluster]])],
   ]);
 }
 
@@ -131,7 +136,7 @@ function grafanaServiceNode(view: Topology, grafana: GrafanaNode, hostPort: numb
     ['ports', published(hostPort, GRAFANA_PORT)],
     ['healthcheck', healthcheck(`http://localhost:${GRAFANA_PORT}/api/health`)],
     ['depends_on', deps.length ? blockSeq(deps) : undefined],
-    ['labels', orderedMap([['promtopo.design.address', original]])],
+    ['labels', orderedMap([[DESIGN_ADDRESS_LABEL, original]])],
   ]);
 }
 
@@ -158,7 +163,9 @@ export function composeFiles(t: Topology): { files: BundleFile[]; services: Comp
       const original = design.instances[i]?.address ?? '';
       const hostPort = ports.take(splitAddress(original).port, ALERTMANAGER_PORT);
       const service = alertmanagerService(am, i);
-      services.push([service, alertmanagerServiceNode(am, i, hostPort, original)]);
+      const designInstance = design.instances[i];
+      const originalCluster = designInstance ? alertmanagerClusterAddress(designInstance) : '';
+      services.push([service, alertmanagerServiceNode(am, i, hostPort, original, originalCluster)]);
       listed.push({ service, hostPort, kind: 'alertmanager' });
       volumes.push(`${service}-data`);
     });

@@ -34,6 +34,8 @@ import { ALERTMANAGER_VERSION, PROMETHEUS_VERSION } from './images.ts';
 export const K8S_NAMESPACE = 'monitoring';
 /** Label on ScrapeConfigs, PrometheusRules and Secrets naming the server that uses them. */
 export const SERVER_LABEL = 'promtopo.dev/server';
+/** Label on a Prometheus resource keeping the design's role (leaf, global, shard) for import. */
+export const ROLE_LABEL = 'promtopo.dev/role';
 /** Folder of the manifests inside the export. */
 export const MANIFEST_DIR = 'manifests';
 /** Key of the additional scrape configs in their Secret. */
@@ -149,7 +151,7 @@ function prometheusResource(t: Topology, server: PrometheusNode, hasRules: boole
   const cap = capacityOf(t, server);
   const memory = cap.memoryBytes !== undefined ? byteQuantity(cap.memoryBytes) : undefined;
   const replicaLabel = server.ha ? server.ha.replicaLabel : server.hashmod ? 'prometheus_replica' : '';
-  return resource('monitoring.coreos.com/v1', 'Prometheus', metadata(server.name, [[SERVER_LABEL, server.name]]), [
+  return resource('monitoring.coreos.com/v1', 'Prometheus', metadata(server.name, [[SERVER_LABEL, server.name], [ROLE_LABEL, server.role]]), [
     ['version', PROMETHEUS_VERSION],
     ['replicas', server.ha ? Math.max(1, server.ha.replicas) : 1],
     ['shards', server.hashmod ? Math.max(1, server.hashmod.shards) : undefined],
