@@ -86,7 +86,7 @@ function print(io: CliIo, json: boolean, file: string, result: ExportResult, tar
   }
   io.out(`${formatDiagnostics(file, result.diagnostics)}${file}: ${summaryLine(summary)}\n`);
   for (const r of result.promtool?.results.filter((x) => !x.ok) ?? []) io.err(`${r.path}:\n${r.output}\n`);
-  if (result.ok) io.out(`wrote ${result.files.length} files to ${result.outDir} (target ${target}); ${toolLine(result)}\n`);
+  if (result.ok) io.out(`wrote ${result.files.length} files${target === 'files' ? '' : ` (target ${target})`} to ${result.outDir}; ${toolLine(result)}\n`);
   else io.err(`promtopo export: ${result.error ?? 'nothing was written'}\n`);
   return code;
 }
