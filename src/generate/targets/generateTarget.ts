@@ -5,17 +5,12 @@
  */
 import { serializeTopology } from '../../model/document.ts';
 import { deploymentView, exportTargetOf, withExportTarget } from '../../model/exportTarget.ts';
-import { serverInstances } from '../../model/instances.ts';
 import type { ExportTarget, Topology } from '../../model/types.ts';
-import { alertmanagerConfigText } from '../alertmanagerConfig.ts';
 import type { Bundle, BundleFile } from '../bundle.ts';
 import { BUNDLE_MARKER } from '../bundle.ts';
 import { bundleReadmeText } from '../bundleReadme.ts';
 import { BUNDLE_MARKER_TEXT, BUNDLE_TOPOLOGY_FILE, generateBundle } from '../generateBundle.ts';
-import { grafanaDatasourcesText } from '../grafanaDatasources.ts';
-import { instanceDir, pathName, sortedAlertmanagers, sortedGrafanas, sortedServers } from '../links.ts';
-import { PROMETHEUS_CONFIG_FILE, prometheusConfigText } from '../prometheusConfig.ts';
-import { RULE_FILE, ruleFileText } from '../ruleFiles.ts';
+import { sortedServers } from '../links.ts';
 import { COMPOSE_FILE, composeFiles } from './compose.ts';
 import type { ComposeService } from './compose.ts';
 import { K8S_NAMESPACE, kubernetesFiles, kubernetesInstances, MANIFEST_DIR } from './kubernetes.ts';
@@ -65,7 +60,7 @@ function kubernetesStart(t: Topology): string[] {
   return lines;
 }
 
-function composeStart(t: Topology, services: readonly ComposeService[]): string[] {
+function composeStart(services: readonly ComposeService[]): string[] {
   const lines = ['## Deploy: docker compose', '',
     `Target \`compose\`: \`${COMPOSE_FILE}\` runs every instance with the files of this folder mounted read-only,`,
     'pinned images, a named volume per instance and a health check each:', '', '```sh',
@@ -75,7 +70,6 @@ function composeStart(t: Topology, services: readonly ComposeService[]): string[
     '| service | kind | published |', '| --- | --- | --- |'];
   for (const s of services) lines.push(`| \`${s.service}\` | ${s.kind} | \`127.0.0.1:${s.hostPort}\` |`);
   lines.push('');
-  void t;
   return lines;
 }
 
@@ -93,20 +87,9 @@ function systemdStart(units: readonly SystemdUnit[]): string[] {
   return lines;
 }
 
-/** Config files of the plain layout (prometheus.yml, rules, alertmanager.yml, Grafana), no run files. */
+/** The plain bundle's config files (prometheus.yml, rules, alertmanager.yml, Grafana), without run files. */
 function configFiles(t: Topology): BundleFile[] {
-  const files: BundleFile[] = [];
-  for (const server of sortedServers(t)) {
-    const rules = ruleFileText(t, server);
-    for (const instance of serverInstances(server)) {
-      const dir = instanceDir(server, instance);
-      files.push({ path: `${dir}/${PROMETHEUS_CONFIG_FILE}`, contents: prometheusConfigText(t, server, instance) });
-      if (rules !== undefined) files.push({ path: `${dir}/${RULE_FILE}`, contents: rules });
-    }
-  }
-  for (const am of sortedAlertmanagers(t)) files.push({ path: `alertmanager/${pathName(am.name)}/alertmanager.yml`, contents: alertmanagerConfigText(t, am) });
-  for (const g of sortedGrafanas(t)) files.push({ path: `grafana/provisioning/datasources/${pathName(g.name)}.yaml`, contents: grafanaDatasourcesText(t, g) });
-  return files;
+  return generateBundle(t).files.filter((f) => !f.executable && /^(prometheus|alertmanager|grafana)\//.test(f.path));
 }
 
 /** Every file of an export to `target`, sorted by path. The bundle's topology file records the target. */
@@ -119,7 +102,7 @@ export function generateTarget(topology: Topology, target: ExportTarget): Bundle
       return sorted([...common(t, kubernetesStart(t)), ...kubernetesFiles(t)]);
     case 'compose': {
       const { files, services } = composeFiles(t);
-      return sorted([...common(t, composeStart(t, services)), ...files]);
+      return sorted([...common(t, composeStart(services)), ...files]);
     }
     case 'systemd': {
       const { files, units } = systemdFiles(t);
