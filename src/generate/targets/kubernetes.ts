@@ -2,7 +2,8 @@
  * Kubernetes with prometheus-operator: the design as custom resources (operator v0.93 schemas).
  *
  * - a `Prometheus` per server: `replicas` + `replicaExternalLabelName` for an HA group, `shards` for
- *   hashmod, external labels, intervals, retention, memory and disk from the capacity figures;
+ *   hashmod (with `prometheus_shard: $(SHARD)`), external labels, intervals, retention, memory and
+ *   disk from the capacity figures;
  * - a `ScrapeConfig` per scrape edge and per federation edge, picked by the server's
  *   `scrapeConfigSelector` (label `promtopo.dev/server`);
  * - a Secret with `additionalScrapeConfigs` for what a ScrapeConfig cannot say: raw YAML jobs, target
@@ -23,6 +24,7 @@ import type { BundleFile } from '../bundle.ts';
 import { grafanaDatasourcesText } from '../grafanaDatasources.ts';
 import type { FederationLink } from '../links.ts';
 import { federationSourceInstances, oneLine, pathName, serverLinks, sortedAlertmanagers, sortedGrafanas, sortedServers } from '../links.ts';
+import { HASHMOD_SHARD_LABEL } from '../prometheusConfig.ts';
 import { federationJob, HASHMOD_TARGET_LABEL, scrapeJob } from '../scrapeJobs.ts';
 import { parseRawList } from '../rawYaml.ts';
 import { blockSeq, flowSeq, orderedMap, singleQuoted, toYamlText } from '../yamlText.ts';
@@ -150,14 +152,17 @@ function additionalSecretName(server: PrometheusNode): string {
 function prometheusResource(t: Topology, server: PrometheusNode, hasRules: boolean, hasAdditional: boolean, alertmanagers: readonly AlertmanagerNode[]): YMap {
   const cap = capacityOf(t, server);
   const memory = cap.memoryBytes !== undefined ? byteQuantity(cap.memoryBytes) : undefined;
-  const replicaLabel = server.ha ? server.ha.replicaLabel : server.hashmod ? 'prometheus_replica' : '';
+  const replicaLabel = server.ha ? server.ha.replicaLabel : '';
+  // The config reloader substitutes $(SHARD) in the whole config, as in the keep regex: each shard
+  // carries its number as in the plain bundle, so the shards' rule series stay apart.
+  const externalLabels = server.hashmod ? { ...server.externalLabels, [HASHMOD_SHARD_LABEL]: OPERATOR_SHARD_VARIABLE } : server.externalLabels;
   return resource('monitoring.coreos.com/v1', 'Prometheus', metadata(server.name, [[SERVER_LABEL, server.name], [ROLE_LABEL, server.role]]), [
     ['version', PROMETHEUS_VERSION],
     ['replicas', server.ha ? Math.max(1, server.ha.replicas) : 1],
     ['shards', server.hashmod ? Math.max(1, server.hashmod.shards) : undefined],
     ['replicaExternalLabelName', replicaLabel],
     ['prometheusExternalLabelName', ''],
-    ['externalLabels', sortedLabelMap(server.externalLabels)],
+    ['externalLabels', sortedLabelMap(externalLabels)],
     ['scrapeInterval', server.scrapeInterval],
     ['scrapeTimeout', server.scrapeTimeout],
     ['evaluationInterval', server.evaluationInterval],

@@ -60,7 +60,7 @@ describe('kubernetes target', () => {
     expect(leaf.shards).toBeUndefined();
     expect((leaf.storage as { volumeClaimTemplate: { spec: { resources: { requests: { storage: string } } } } }).volumeClaimTemplate.spec.resources.requests.storage).toBe('100Gi');
     const shards = prometheuses.find((p) => p.metadata.name === 'shards')!.spec;
-    expect(shards).toMatchObject({ replicas: 1, shards: 3, replicaExternalLabelName: 'prometheus_replica' });
+    expect(shards).toMatchObject({ replicas: 1, shards: 3, replicaExternalLabelName: '', externalLabels: { prometheus_shard: '$(SHARD)' } });
     expect(prometheuses.find((p) => p.metadata.name === 'global')!.spec.replicaExternalLabelName).toBe('');
   });
 

@@ -19,7 +19,8 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import { serverInstances } from '../../model/instances.ts';
 import { PrometheusNodeSchema, TopologySchema } from '../../model/schema.ts';
 import type { PrometheusNode, RuleGroup, Topology } from '../../model/types.ts';
-import { ADDITIONAL_SCRAPE_KEY, K8S_NAMESPACE, prometheusPodAddress, ROLE_LABEL } from '../../generate/targets/kubernetes.ts';
+import { HASHMOD_SHARD_LABEL } from '../../generate/prometheusConfig.ts';
+import { ADDITIONAL_SCRAPE_KEY, K8S_NAMESPACE, OPERATOR_SHARD_VARIABLE, prometheusPodAddress, ROLE_LABEL } from '../../generate/targets/kubernetes.ts';
 import type { FileText } from './readCompose.ts';
 
 type Obj = Record<string, unknown>;
@@ -144,7 +145,7 @@ export function readKubernetes(files: readonly FileText[]): { topology?: Topolog
     const role = ['leaf', 'global', 'shard'].includes(p.labels[ROLE_LABEL] ?? '') ? p.labels[ROLE_LABEL] : federates ? 'global' : shards !== undefined ? 'shard' : 'leaf';
     const draft = {
       id: `prometheus:${p.name}`, kind: 'prometheus', role, name: p.name, address: '',
-      externalLabels: strMap(spec.externalLabels),
+      externalLabels: Object.fromEntries(Object.entries(strMap(spec.externalLabels)).filter(([k, v]) => !(k === HASHMOD_SHARD_LABEL && v === OPERATOR_SHARD_VARIABLE))),
       ...(str(spec.scrapeInterval) ? { scrapeInterval: str(spec.scrapeInterval) } : {}),
       ...(str(spec.scrapeTimeout) ? { scrapeTimeout: str(spec.scrapeTimeout) } : {}),
       ...(str(spec.evaluationInterval) ? { evaluationInterval: str(spec.evaluationInterval) } : {}),
