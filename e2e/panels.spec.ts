@@ -115,6 +115,27 @@ test('export writes the bundle to a folder, promtool accepts it; an error blocks
   await shot('panels-export-blocked-light');
 });
 
+test('the deployment target is chosen in the Export panel, kept in the document (one undo step) and exported', async ({ page, shot }) => {
+  const file = new FilePage(page);
+  const exporter = new ExportPanelPage(page);
+  await start(page);
+  await file.newFromTemplate(/Federation/);
+  const panel = await exporter.open();
+  const target = panel.getByLabel('Deployment target');
+  await expect(target).toHaveValue('files');
+  await target.selectOption('kubernetes');
+  await expect(panel.getByTestId('export-target-description')).toContainText('kustomization.yaml');
+  const out = join(work, 'k8s');
+  const result = await exporter.exportTo(out);
+  await expect(result).toHaveAttribute('data-ok', 'true');
+  expect(existsSync(join(out, 'kustomization.yaml'))).toBe(true);
+  expect(readdirSync(join(out, 'manifests', 'prometheus')).length).toBeGreaterThan(0);
+  expect(JSON.parse(readFileSync(join(out, 'topology.promtopo.json'), 'utf8')).settings.export.target).toBe('kubernetes');
+  await shot('panels-export-target-kubernetes-light');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(target).toHaveValue('files');
+});
+
 test('the host refuses to overwrite a folder that is not a bundle and says so', async ({ page }) => {
   const file = new FilePage(page);
   const exporter = new ExportPanelPage(page);

@@ -1,5 +1,5 @@
 // Finds the real programs the tests use (Prometheus, promtool, Alertmanager, amtool, node_exporter,
-// Chromium). As root on Debian it installs the missing ones with apt-get; otherwise it says exactly
+// Chromium, docker-compose and systemd-analyze for the deployment targets). As root on Debian it installs the missing ones with apt-get; otherwise it says exactly
 // what to install and fails, loudly, instead of letting suites silently skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +12,8 @@ export const tools = [
   { tool: 'amtool', names: ['amtool'], pkg: 'prometheus-alertmanager' },
   { tool: 'node_exporter', names: ['prometheus-node-exporter', 'node_exporter'], pkg: 'prometheus-node-exporter' },
   { tool: 'chromium', names: ['chromium'], pkg: 'chromium' },
+  { tool: 'docker-compose', names: ['docker-compose'], pkg: 'docker-compose' },
+  { tool: 'systemd-analyze', names: ['systemd-analyze'], pkg: 'systemd' },
 ];
 
 function which(name) {

@@ -5,6 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { hasErrors } from '../../src/model/diagnostic.ts';
+import { exportTargetOf } from '../../src/model/exportTarget.ts';
+import { EXPORT_TARGETS } from '../../src/model/schema.ts';
+import type { ExportTarget } from '../../src/model/types.ts';
+import { withExportTarget } from '../../src/generate/targets/generateTarget.ts';
 import { writeBundle } from '../services/bundleWriter.ts';
 import type { ExportResult } from '../services/bundleWriter.ts';
 import type { CliCommand, CliIo } from './command.ts';
@@ -14,10 +18,18 @@ import { diagnosticJson, formatDiagnostics, jsonText, summarize, summaryLine } f
 import { readTopologyFile } from './readTopologyFile.ts';
 import { usageFailure } from './validateCommand.ts';
 
-const usage = `Usage: promtopo export FILE --out DIR [--no-check] [--strict] [--json]
+const usage = `Usage: promtopo export FILE --out DIR [--target files|kubernetes|compose|systemd] [--no-check] [--strict] [--json]
 
-Validates the topology, generates its bundle (prometheus.yml, rule files and run files per server,
-alertmanager.yml, Grafana data sources, README) and writes it into DIR atomically:
+Validates the topology, generates its bundle for the deployment target and writes it into DIR
+atomically. Targets (docs/bundle.md):
+  files       prometheus.yml, rule files and run files per instance, alertmanager.yml, Grafana
+              data sources, README (the default)
+  kubernetes  prometheus-operator manifests (Prometheus, ScrapeConfig, PrometheusRule,
+              Alertmanager, Grafana ConfigMap) and kustomization.yaml: kubectl apply -k DIR
+  compose     docker-compose.yml with the configs it mounts: docker compose up -d
+  systemd     one unit per instance in systemd/, with the configs they expect under /etc/promtopo
+Without --target, the document's export setting (settings.export.target) decides.
+
   - nothing is written when the topology has errors;
   - every prometheus.yml is checked with promtool (and alertmanager.yml with amtool) when they are
     on PATH (or PROMTOOL_BIN / AMTOOL_BIN); a rejected config means nothing is written; parts this
@@ -28,15 +40,20 @@ alertmanager.yml, Grafana data sources, README) and writes it into DIR atomicall
 
 Options:
   -o, --out DIR  output folder (required)
+  -t, --target T files (default), kubernetes, compose or systemd
   --no-check     do not run promtool/amtool before writing
   --strict       refuse when promtool cannot check part of a config (a discovery mechanism or a
                  Prometheus 3.x key that promtool does not know); without it that is a warning
-  --json         print {"file", "ok", "written", "outDir", "files", "promtool", "summary", "diagnostics"}
+  --json         print {"file", "target", "ok", "written", "outDir", "files", "promtool", "summary", "diagnostics"}
   -h, --help     show this help
 
 Exit status: 0 written, 1 the document has errors or promtool/amtool rejected a config,
 2 usage error, unreadable FILE, or DIR cannot be written (for example not a PromTopo bundle).
 `;
+
+function isExportTarget(value: string): value is ExportTarget {
+  return (EXPORT_TARGETS as readonly string[]).includes(value);
+}
 
 function exitCodeOf(result: ExportResult): number {
   if (result.ok) return EXIT.ok;
@@ -55,12 +72,13 @@ function toolLine(result: ExportResult): string {
   return failed === 0 ? `promtool/amtool: ${verdict.results.length} config(s) ok${partly}` : `promtool/amtool: ${failed} of ${verdict.results.length} config(s) rejected`;
 }
 
-function print(io: CliIo, json: boolean, file: string, result: ExportResult): number {
+function print(io: CliIo, json: boolean, file: string, result: ExportResult, target: ExportTarget): number {
   const code = exitCodeOf(result);
   const summary = summarize(result.diagnostics);
   if (json) {
     io.out(jsonText({
       file,
+      target,
       ok: result.ok,
       written: result.ok,
       outDir: result.outDir,
@@ -74,7 +92,7 @@ function print(io: CliIo, json: boolean, file: string, result: ExportResult): nu
   }
   io.out(`${formatDiagnostics(file, result.diagnostics)}${file}: ${summaryLine(summary)}\n`);
   for (const r of result.promtool?.results.filter((x) => !x.ok) ?? []) io.err(`${r.path}:\n${r.output}\n`);
-  if (result.ok) io.out(`wrote ${result.files.length} files to ${result.outDir}; ${toolLine(result)}\n`);
+  if (result.ok) io.out(`wrote ${result.files.length} files${target === 'files' ? '' : ` (target ${target})`} to ${result.outDir}; ${toolLine(result)}\n`);
   else io.err(`promtopo export: ${result.error ?? 'nothing was written'}\n`);
   return code;
 }
@@ -85,7 +103,7 @@ export const exportCommand: CliCommand = {
   usage,
   async run(args, io) {
     const json = args.includes('--json');
-    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, 'no-check': { type: 'boolean' }, strict: { type: 'boolean' } });
+    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, target: { type: 'string', short: 't' }, 'no-check': { type: 'boolean' }, strict: { type: 'boolean' } });
     if (!parsed.ok) return usageFailure(io, json, 'export', `${parsed.error} (see promtopo export --help)`);
     if (parsed.values.help) {
       io.out(usage);
@@ -94,12 +112,18 @@ export const exportCommand: CliCommand = {
     if (parsed.positionals.length !== 1) return usageFailure(io, json, 'export', 'expected exactly one FILE (see promtopo export --help)');
     const out = parsed.values.out;
     if (typeof out !== 'string' || out.trim() === '') return usageFailure(io, json, 'export', '--out DIR is required (see promtopo export --help)');
+    const rawTarget = parsed.values.target;
+    const target = typeof rawTarget === 'string' && isExportTarget(rawTarget) ? rawTarget : undefined;
+    if (rawTarget !== undefined && target === undefined) {
+      return usageFailure(io, json, 'export', `--target must be one of ${EXPORT_TARGETS.join(', ')} (got ${JSON.stringify(rawTarget)})`);
+    }
     const input = await readTopologyFile(resolve(io.cwd, parsed.positionals[0] ?? ''));
     if (input.kind === 'unreadable') return usageFailure(io, json, 'export', input.error);
     if (input.kind === 'invalid') {
-      return print(io, json, input.file, { ok: false, outDir: resolve(io.cwd, out), files: [], diagnostics: input.diagnostics, error: 'the file is not a valid topology; nothing was written' });
+      return print(io, json, input.file, { ok: false, outDir: resolve(io.cwd, out), files: [], diagnostics: input.diagnostics, error: 'the file is not a valid topology; nothing was written' }, target ?? 'files');
     }
-    const result = await writeBundle({ topology: input.topology, outDir: resolve(io.cwd, out), checkWithPromtool: parsed.values['no-check'] !== true, strict: parsed.values.strict === true });
-    return print(io, json, input.file, result);
+    const topology = target === undefined ? input.topology : withExportTarget(input.topology, target);
+    const result = await writeBundle({ topology, outDir: resolve(io.cwd, out), checkWithPromtool: parsed.values['no-check'] !== true, strict: parsed.values.strict === true });
+    return print(io, json, input.file, result, exportTargetOf(topology));
   },
 };

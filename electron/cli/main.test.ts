@@ -98,3 +98,30 @@ describe('export (in-process)', () => {
     expect((await cli(['export', EXAMPLE, '--out', 'empty', '--no-check'])).code).toBe(0);
   });
 });
+
+describe('export --target (in-process)', () => {
+  it('writes the chosen deployment target and says which', async () => {
+    const out = join(dir, 'k8s');
+    const r = await cli(['export', EXAMPLE, '--target', 'kubernetes', '--out', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('(target kubernetes)');
+    expect(existsSync(join(out, 'kustomization.yaml'))).toBe(true);
+    const json = await cli(['export', EXAMPLE, '-t', 'compose', '--out', join(dir, 'compose'), '--json']);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, target: 'compose' });
+    expect(existsSync(join(dir, 'compose', 'docker-compose.yml'))).toBe(true);
+  });
+
+  it('without --target the document decides; an unknown target is a usage error naming the choices', async () => {
+    const doc = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    const file = join(dir, 'systemd.promtopo.json');
+    writeFileSync(file, JSON.stringify({ ...doc, settings: { ...doc.settings, export: { target: 'systemd' } } }));
+    const r = await cli(['export', file, '--out', join(dir, 'units'), '--no-check']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'units', 'systemd'))).toBe(true);
+    const bad = await cli(['export', EXAMPLE, '--target', 'k8s', '--out', join(dir, 'never')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--target must be one of files, kubernetes, compose, systemd (got "k8s")');
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+});

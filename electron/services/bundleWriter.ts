@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import type { Bundle } from '../../src/generate/bundle.ts';
-import { generateBundle } from '../../src/generate/generateBundle.ts';
+import { generateTarget } from '../../src/generate/targets/generateTarget.ts';
+import { MANIFEST_DIR } from '../../src/generate/targets/kubernetes.ts';
+import { exportTargetOf } from '../../src/model/exportTarget.ts';
 import { parseTopology } from '../../src/model/document.ts';
 import { validateTopology } from '../../src/validate/validateTopology.ts';
 import type { HostRequest } from '../../src/host-api.ts';
@@ -18,6 +20,7 @@ import { checkAlertmanagerConfig, findAmtool } from './amtool.ts';
 import { writeFolderAtomically } from './bundleFs.ts';
 import { checkPrometheusConfig, checkRuleFiles, findPromtool } from './promtool.ts';
 import { checkWithinLimits } from './promtoolLimits.ts';
+import { checkTargetFolder } from './targetChecks.ts';
 
 /** What `exportBundle` answers; also what the CLI prints with `--json`. */
 export type ExportResult = HostResponse<'exportBundle'>;
@@ -52,13 +55,18 @@ const CHECK_CONCURRENCY = 4;
 /** A Prometheus config in the bundle: any `*.yml`/`*.yaml` whose name starts with `prometheus`, outside grafana/. */
 export function isPrometheusConfigPath(path: string): boolean {
   const name = path.split('/').pop() ?? '';
-  return /^prometheus[\w.-]*\.ya?ml$/.test(name) && !path.split('/').includes('grafana');
+  return /^prometheus[\w.-]*\.ya?ml$/.test(name) && !path.split('/').includes('grafana') && !isManifestPath(path);
+}
+
+/** A Kubernetes manifest of the `kubernetes` target (`manifests/...`): not a config file itself. */
+export function isManifestPath(path: string): boolean {
+  return path.split('/')[0] === MANIFEST_DIR;
 }
 
 /** An Alertmanager config in the bundle: any `alertmanager*.yml`. */
 export function isAlertmanagerConfigPath(path: string): boolean {
   const name = path.split('/').pop() ?? '';
-  return /^alertmanager[\w.-]*\.ya?ml$/.test(name);
+  return /^alertmanager[\w.-]*\.ya?ml$/.test(name) && !isManifestPath(path);
 }
 
 /**
@@ -133,11 +141,15 @@ export async function writeBundleWith(engine: BundleEngine, options: WriteBundle
     ...(check
       ? {
           preCommit: async (tempDir: string) => {
-            const verdict = await checkBundleFolder(tempDir, paths, {
+            const bins = {
               ...(options.promtoolBin ? { promtool: options.promtoolBin } : {}),
               ...(options.amtoolBin ? { amtool: options.amtoolBin } : {}),
-            });
-            return { commit: verdict.ok && !(options.strict && verdict.results.some((r) => r.unchecked?.length)), check: verdict };
+            };
+            const folder = await checkBundleFolder(tempDir, paths, bins);
+            // What the deployment target adds (embedded configs, docker-compose.yml) is checked too.
+            const extra = await checkTargetFolder(exportTargetOf(topology), tempDir, bundle.files, bins);
+            const verdict = { ...folder, ok: folder.ok && extra.every((r) => r.ok), results: [...folder.results, ...extra] };
+            return { commit: verdict.ok && !(options.strict && folder.results.some((r) => r.unchecked?.length)), check: verdict };
           },
         }
       : {}),
@@ -166,8 +178,8 @@ export function uncheckedDiagnostics(verdict: ToolVerdict | undefined): Diagnost
   })));
 }
 
-/** The real engine: validate/ and generate/ of src/. */
-export const engine: BundleEngine = { validate: validateTopology, generate: generateBundle };
+/** The real engine: validate/ and generate/ of src/, writing the document's export target. */
+export const engine: BundleEngine = { validate: validateTopology, generate: (t) => generateTarget(t, exportTargetOf(t)) };
 
 /** Export with the real engine: `writeBundle({ topology, outDir })`. */
 export function writeBundle(options: WriteBundleOptions): Promise<ExportResult> {

@@ -3,6 +3,7 @@
  * scrapes/s, memory, disk and utilisation per server and instance, traffic per edge, and `load/...`
  * diagnostics. Pure and deterministic; formulas and constants in docs/load-model.md.
  */
+import { deploymentView } from '../model/exportTarget.ts';
 import { estimatedTargetCount } from '../model/targets.ts';
 import { replicaCount, serverInstances } from '../model/instances.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
@@ -32,8 +33,11 @@ const NO_CATALOGS: readonly ExporterCatalog[] = [];
  * Estimates the load of every server and edge. `catalogs`: the exporter catalogs (e.g.
  * builtinCatalogs; pass the same array each time). A server whose inputs are the same objects as in
  * the previous call (immutable documents) is not recomputed, so a what-if edit costs little.
+ * A document exported to Kubernetes is estimated with the operator's hashmod rule (model/exportTarget.ts).
  */
-export function estimateLoad(topology: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = NO_CATALOGS): LoadEstimate {
+export function estimateLoad(document: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = NO_CATALOGS): LoadEstimate {
+  // Hashmod shards as the export target runs them (prometheus-operator hashes __address__).
+  const topology = deploymentView(document);
   const catalogsById = catalogIndex(catalogs);
   const nodes = new Map(topology.nodes.map((n) => [n.id, n] as const));
   const scrapes = new Map<string, ScrapeEdge[]>();

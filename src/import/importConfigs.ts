@@ -9,6 +9,7 @@ import { hasErrors, sortDiagnostics } from '../model/diagnostic.ts';
 import type { RuleGroup, Topology } from '../model/types.ts';
 import type { ImportedGrafana } from './buildTopology.ts';
 import { buildTopology } from './buildTopology.ts';
+import { readDeploymentForms } from './deploy/readDeployment.ts';
 import { isNull, readSeq, readString } from './decode.ts';
 import { TOP_LEVEL_KEYS } from './configKeys.ts';
 import { ruleFileRefs } from './ruleFileRefs.ts';
@@ -80,6 +81,9 @@ function ignored(file: string, why: string): Diagnostic {
 
 /** Imports the files as one topology. */
 export function importConfigs(files: readonly ImportFile[]): ImportResult {
+  // A compose or Kubernetes export is read by its own reader (src/import/deploy/).
+  const deployed = files.length <= MAX_IMPORT_FILES ? readDeploymentForms(files, importConfigs) : undefined;
+  if (deployed) return deployed;
   const diagnostics: Diagnostic[] = [];
   if (files.length === 0) return done(undefined, [{ code: 'import/no-files', severity: 'error', message: 'nothing to import: no files given', at: {} }]);
   if (files.length > MAX_IMPORT_FILES) {

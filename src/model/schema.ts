@@ -264,6 +264,20 @@ export const TopologyEdgeSchema = z.discriminatedUnion('kind', [
   DatasourceEdgeSchema,
 ]);
 
+/**
+ * Where an export goes: `files` (the plain bundle of configs and run files), `kubernetes`
+ * (prometheus-operator manifests with a kustomization), `compose` (one docker-compose.yml) or
+ * `systemd` (one unit per instance). See docs/bundle.md.
+ */
+export const EXPORT_TARGETS = ['files', 'kubernetes', 'compose', 'systemd'] as const;
+export const ExportTargetSchema = z.enum(EXPORT_TARGETS);
+
+/** Export settings kept with the document. */
+export const ExportSettingsSchema = z.strictObject({
+  /** The deployment target of Export; default `files`. */
+  target: ExportTargetSchema.optional(),
+});
+
 /** Document-wide settings. */
 export const SettingsSchema = z.strictObject({
   load: z
@@ -276,6 +290,7 @@ export const SettingsSchema = z.strictObject({
       capacity: CapacitySchema.optional(),
     })
     .optional(),
+  export: ExportSettingsSchema.optional(),
 });
 
 export const TopologySchema = z.strictObject({

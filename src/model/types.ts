@@ -9,6 +9,7 @@ import type {
   AlertmanagerNodeSchema,
   CapacitySchema,
   DatasourceEdgeSchema,
+  ExportTargetSchema,
   FederationEdgeSchema,
   GrafanaNodeSchema,
   PrometheusNodeSchema,
@@ -38,6 +39,7 @@ export type Rule = z.output<typeof RuleSchema>;
 export type RecordingRule = z.output<typeof RecordingRuleSchema>;
 export type AlertingRule = z.output<typeof AlertingRuleSchema>;
 export type Capacity = z.output<typeof CapacitySchema>;
+export type ExportTarget = z.output<typeof ExportTargetSchema>;
 
 export type NodeKind = TopologyNode['kind'];
 export type EdgeKind = TopologyEdge['kind'];

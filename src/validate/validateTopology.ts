@@ -11,6 +11,7 @@ import { checkAddressNames } from './addressNames.ts';
 import { checkAlertmanagers } from './alerting.ts';
 import { makeContext } from './context.ts';
 import { checkDurations } from './durations.ts';
+import { checkExportTarget } from './exportTarget.ts';
 import { checkFederation } from './federation.ts';
 import { checkDangling, checkEdges } from './graph.ts';
 import { checkGrafana } from './grafana.ts';
@@ -40,6 +41,7 @@ export function validateTopology(t: Topology): Diagnostic[] {
   checkHashmod(ctx);
   checkAlertmanagers(ctx);
   checkGrafana(ctx);
+  checkExportTarget(ctx);
   checkDangling(ctx);
   return sortDiagnostics(ctx.out);
 }

@@ -1,5 +1,6 @@
 /**
- * Export panel: choose a folder (a path field, remembered; plus the native picker in Electron), check
+ * Export panel: choose the deployment target (kept in the document's export settings, one undo step)
+ * and a folder (a path field, remembered; plus the native picker in Electron), check
  * that no error blocks the export (each error links to its node), let the host write the bundle, and
  * show the result: the files written and promtool's verdict per config, or why nothing was written.
  */
@@ -13,7 +14,9 @@ import { DiagnosticList } from '../shared/DiagnosticList.tsx';
 import { useReveal } from '../shared/useReveal.ts';
 import { BlockingErrors } from './BlockingErrors.tsx';
 import { ExportResult } from './ExportResult.tsx';
-import { blockingErrors, loadLastExportDir, saveLastExportDir } from './exportView.ts';
+import { blockingErrors, EXPORT_TARGET_CHOICES, loadLastExportDir, saveLastExportDir, targetDescription } from './exportView.ts';
+import { exportTargetOf, withExportTarget } from '../../../src/model/exportTarget.ts';
+import type { ExportTarget } from '../../../src/model/types.ts';
 import type { ExportResponse } from './exportView.ts';
 import { browserStorage } from '../../store/browserStorage.ts';
 import '../panels.css';
@@ -25,6 +28,7 @@ export function ExportPanel() {
   const document = useDesigner(selectDocument);
   const diagnostics = useDesigner(selectDiagnostics);
   const errors = blockingErrors(diagnostics);
+  const target = exportTargetOf(document);
   const [outDir, setOutDir] = useState(() => loadLastExportDir(browserStorage()));
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -60,9 +64,9 @@ export function ExportPanel() {
 
   return (
     <section className="ptp-panel" aria-label="Export">
-      <p className="ptp-muted">
-        Writes a folder with a <code>prometheus.yml</code> per server, rule files, Alertmanager and Grafana configs and run
-        scripts. An existing folder is replaced only when it is empty or a previous PromTopo bundle.
+      <p className="ptp-muted" data-testid="export-target-description">
+        Writes a folder with {targetDescription(target)}. An existing folder is replaced only when it is empty or a
+        previous PromTopo bundle.
       </p>
       <form
         className="ptp-export-form"
@@ -71,6 +75,20 @@ export function ExportPanel() {
           void runExport();
         }}
       >
+        <label className="ptp-field-label">
+          Deployment target
+          <select
+            name="target"
+            value={target}
+            onChange={(e) => designerStore.getState().apply((t) => withExportTarget(t, e.target.value as ExportTarget))}
+          >
+            {EXPORT_TARGET_CHOICES.map((c) => (
+              <option key={c.target} value={c.target}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="ptp-field-label">
           Output folder
           <span className="ptp-input-row">

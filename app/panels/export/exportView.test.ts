@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/model/diagnostic.ts';
 import { emptyTopology } from '../../../src/model/document.ts';
 import type { PrometheusNode, Topology } from '../../../src/model/types.ts';
-import { blockingErrors, fixLinkLabel, loadLastExportDir, saveLastExportDir, serverOfPath, summariseVerdict } from './exportView.ts';
+import { EXPORT_TARGETS } from '../../../src/model/schema.ts';
+import { blockingErrors, EXPORT_TARGET_CHOICES, fixLinkLabel, loadLastExportDir, saveLastExportDir, serverOfPath, summariseVerdict, targetDescription } from './exportView.ts';
 
 function server(id: string, name: string): PrometheusNode {
   return {
@@ -83,5 +84,12 @@ describe('last export folder', () => {
     const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('full'); } };
     expect(loadLastExportDir(broken)).toBe('');
     expect(() => saveLastExportDir(broken, '/x')).not.toThrow();
+  });
+});
+
+describe('EXPORT_TARGET_CHOICES', () => {
+  it('offers every deployment target once, files first, each with a description', () => {
+    expect(EXPORT_TARGET_CHOICES.map((c) => c.target)).toEqual([...EXPORT_TARGETS]);
+    for (const t of EXPORT_TARGETS) expect(targetDescription(t).length).toBeGreaterThan(20);
   });
 });

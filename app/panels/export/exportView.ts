@@ -4,10 +4,23 @@
  */
 import type { Diagnostic } from '../../../src/model/diagnostic.ts';
 import type { HostResponse } from '../../../src/host-api.ts';
-import type { Topology } from '../../../src/model/types.ts';
+import type { ExportTarget, Topology } from '../../../src/model/types.ts';
 
 export type ExportResponse = HostResponse<'exportBundle'>;
 export type PromtoolVerdict = NonNullable<ExportResponse['promtool']>;
+
+/** The deployment targets offered by the panel, in order, with what each writes. */
+export const EXPORT_TARGET_CHOICES: readonly { readonly target: ExportTarget; readonly label: string; readonly writes: string }[] = [
+  { target: 'files', label: 'Files (configs and run scripts)', writes: 'a prometheus.yml per instance, rule files, Alertmanager and Grafana configs and run scripts' },
+  { target: 'kubernetes', label: 'Kubernetes (prometheus-operator)', writes: 'Prometheus, ScrapeConfig, PrometheusRule and Alertmanager resources, a Grafana ConfigMap and a kustomization.yaml (kubectl apply -k)' },
+  { target: 'compose', label: 'docker compose', writes: 'a docker-compose.yml running every instance, Alertmanager and Grafana, with the configs it mounts (docker compose up)' },
+  { target: 'systemd', label: 'systemd units', writes: 'a systemd unit per instance and the configs they read from /etc/promtopo (systemctl enable --now)' },
+];
+
+/** What an export to `target` writes, for the panel's description. */
+export function targetDescription(target: ExportTarget): string {
+  return EXPORT_TARGET_CHOICES.find((c) => c.target === target)?.writes ?? '';
+}
 
 /** The errors that block an export, in panel order. */
 export function blockingErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
