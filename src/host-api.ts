@@ -45,8 +45,11 @@ const PromtoolVerdict = z.object({
   /** False when promtool is not on PATH (the verdict is then unknown, not "ok"). */
   ran: z.boolean(),
   ok: z.boolean(),
-  /** Per checked file: its bundle path and promtool's output. */
-  results: z.array(z.object({ path: z.string(), ok: z.boolean(), output: z.string() })),
+  /**
+   * Per checked file: its bundle path and promtool's output; `unchecked` lists the sections this
+   * promtool cannot check (valid Prometheus 3.x it does not know), checked without them.
+   */
+  results: z.array(z.object({ path: z.string(), ok: z.boolean(), output: z.string(), unchecked: z.array(z.string()).optional() })),
 });
 
 export const hostApi = {

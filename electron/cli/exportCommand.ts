@@ -14,19 +14,23 @@ import { diagnosticJson, formatDiagnostics, jsonText, summarize, summaryLine } f
 import { readTopologyFile } from './readTopologyFile.ts';
 import { usageFailure } from './validateCommand.ts';
 
-const usage = `Usage: promtopo export FILE --out DIR [--no-check] [--json]
+const usage = `Usage: promtopo export FILE --out DIR [--no-check] [--strict] [--json]
 
 Validates the topology, generates its bundle (prometheus.yml, rule files and run files per server,
 alertmanager.yml, Grafana data sources, README) and writes it into DIR atomically:
   - nothing is written when the topology has errors;
   - every prometheus.yml is checked with promtool (and alertmanager.yml with amtool) when they are
-    on PATH (or PROMTOOL_BIN / AMTOOL_BIN); a rejected config means nothing is written;
+    on PATH (or PROMTOOL_BIN / AMTOOL_BIN); a rejected config means nothing is written; parts this
+    promtool cannot check (e.g. Debian's 2.42 has no kubernetes_sd_configs) are a warning naming the
+    file and section, and the rest is checked without them;
   - DIR is created, or replaced when it is empty or a previous PromTopo bundle; any other non-empty
     folder is refused.
 
 Options:
   -o, --out DIR  output folder (required)
   --no-check     do not run promtool/amtool before writing
+  --strict       refuse when promtool cannot check part of a config (a discovery mechanism or a
+                 Prometheus 3.x key that promtool does not know); without it that is a warning
   --json         print {"file", "ok", "written", "outDir", "files", "promtool", "summary", "diagnostics"}
   -h, --help     show this help
 
@@ -46,7 +50,9 @@ function toolLine(result: ExportResult): string {
   if (!verdict) return 'configs not checked (--no-check)';
   if (!verdict.ran) return 'promtool not found on PATH: configs not checked (install prometheus or set PROMTOOL_BIN)';
   const failed = verdict.results.filter((r) => !r.ok).length;
-  return failed === 0 ? `promtool/amtool: ${verdict.results.length} config(s) ok` : `promtool/amtool: ${failed} of ${verdict.results.length} config(s) rejected`;
+  const limited = verdict.results.filter((r) => r.ok && r.unchecked?.length).length;
+  const partly = limited > 0 ? ` (${limited} checked without the parts this promtool does not know)` : '';
+  return failed === 0 ? `promtool/amtool: ${verdict.results.length} config(s) ok${partly}` : `promtool/amtool: ${failed} of ${verdict.results.length} config(s) rejected`;
 }
 
 function print(io: CliIo, json: boolean, file: string, result: ExportResult): number {
@@ -79,7 +85,7 @@ export const exportCommand: CliCommand = {
   usage,
   async run(args, io) {
     const json = args.includes('--json');
-    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, 'no-check': { type: 'boolean' } });
+    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, 'no-check': { type: 'boolean' }, strict: { type: 'boolean' } });
     if (!parsed.ok) return usageFailure(io, json, 'export', `${parsed.error} (see promtopo export --help)`);
     if (parsed.values.help) {
       io.out(usage);
@@ -93,7 +99,7 @@ export const exportCommand: CliCommand = {
     if (input.kind === 'invalid') {
       return print(io, json, input.file, { ok: false, outDir: resolve(io.cwd, out), files: [], diagnostics: input.diagnostics, error: 'the file is not a valid topology; nothing was written' });
     }
-    const result = await writeBundle({ topology: input.topology, outDir: resolve(io.cwd, out), checkWithPromtool: parsed.values['no-check'] !== true });
+    const result = await writeBundle({ topology: input.topology, outDir: resolve(io.cwd, out), checkWithPromtool: parsed.values['no-check'] !== true, strict: parsed.values.strict === true });
     return print(io, json, input.file, result);
   },
 };

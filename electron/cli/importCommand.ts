@@ -161,7 +161,10 @@ export const importCommand: CliCommand = {
     }
     if (parsed.positionals.length === 0) return usageFailure(io, json, 'import', 'expected one or more FILEs (see promtopo import --help)');
     const out = typeof parsed.values.out === 'string' ? resolve(io.cwd, parsed.values.out) : undefined;
-    const read = await readImportFiles(parsed.positionals, io.cwd);
+    // Names relative to the folder above the files' common folder, however the paths were typed
+    // (`prometheus.yml`, `./eu/prometheus.yml`, `/abs/eu/prometheus.yml`): server names come from them.
+    const absolute = parsed.positionals.map((p) => resolve(io.cwd, p));
+    const read = await readImportFiles(absolute, commonFolder(absolute));
     if (!read.ok) return usageFailure(io, json, 'import', read.error);
     const verify = parsed.values.verify === true;
     const verified = verify ? verifyImport(read.files) : undefined;

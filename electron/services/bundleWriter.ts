@@ -16,7 +16,8 @@ import type { HostResponse } from '../../src/host-api.ts';
 import type { Topology } from '../../src/model/types.ts';
 import { checkAlertmanagerConfig, findAmtool } from './amtool.ts';
 import { writeFolderAtomically } from './bundleFs.ts';
-import { checkPrometheusConfig, findPromtool } from './promtool.ts';
+import { checkPrometheusConfig, checkRuleFiles, findPromtool } from './promtool.ts';
+import { checkWithinLimits } from './promtoolLimits.ts';
 
 /** What `exportBundle` answers; also what the CLI prints with `--json`. */
 export type ExportResult = HostResponse<'exportBundle'>;
@@ -38,6 +39,11 @@ export interface WriteBundleOptions {
   /** Explicit tool paths (default: `$PROMTOOL_BIN`/`$AMTOOL_BIN` or PATH). */
   readonly promtoolBin?: string;
   readonly amtoolBin?: string;
+  /**
+   * Refuse the export when promtool could not check part of a config (a discovery mechanism or a 3.x
+   * key it does not know). Default false: such parts are a warning and the bundle is written.
+   */
+  readonly strict?: boolean;
 }
 
 /** How many tool checks run at once. */
@@ -55,6 +61,23 @@ export function isAlertmanagerConfigPath(path: string): boolean {
   return /^alertmanager[\w.-]*\.ya?ml$/.test(name);
 }
 
+/**
+ * promtool on one config of the bundle, within its limits (promtoolLimits.ts). When only the syntax
+ * could be checked, the bundle's rule files beside the config are checked on their own.
+ */
+async function checkConfig(dir: string, path: string, paths: readonly string[], bin: string): Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> {
+  let syntaxOnly = false;
+  const r = await checkWithinLimits(join(dir, path), (p, syntax) => {
+    syntaxOnly = syntax;
+    return checkPrometheusConfig(p, { bin, syntaxOnly: syntax });
+  });
+  if (!r.ok || !syntaxOnly) return r;
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  const rules = paths.filter((p) => p.startsWith(folder) && !p.slice(folder.length).includes('/') && /^rules(-\d+)?\.yml$/.test(p.slice(folder.length)));
+  const checked = await checkRuleFiles(rules.map((p) => join(dir, p)), { bin });
+  return checked.ok ? r : { ok: false, output: `${r.output}\n${checked.output}`.trim() };
+}
+
 /** Runs the real tools on every config of a written bundle folder. `ran` is false when no tool was found. */
 export async function checkBundleFolder(
   dir: string,
@@ -63,9 +86,9 @@ export async function checkBundleFolder(
 ): Promise<ToolVerdict> {
   const promtool = bins.promtool ?? findPromtool();
   const amtool = bins.amtool ?? findAmtool();
-  const jobs: { path: string; run: () => Promise<{ ok: boolean; output: string }> }[] = [];
+  const jobs: { path: string; run: () => Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> }[] = [];
   for (const path of [...paths].sort()) {
-    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: () => checkPrometheusConfig(join(dir, path), { bin: promtool }) });
+    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: () => checkConfig(dir, path, paths, promtool) });
     else if (amtool && isAlertmanagerConfigPath(path)) jobs.push({ path, run: () => checkAlertmanagerConfig(join(dir, path), { bin: amtool }) });
   }
   // A few checks at a time: each is a short-lived process, mostly start-up.
@@ -78,7 +101,7 @@ export async function checkBundleFolder(
       if (!job) continue;
       const r = await job.run();
       // Paths relative to the bundle, so the output reads the same wherever the temp folder was.
-      results[index] = { path: job.path, ok: r.ok, output: r.output.split(`${dir}/`).join('') };
+      results[index] = { path: job.path, ok: r.ok, output: r.output.split(`${dir}/`).join(''), ...(r.unchecked?.length ? { unchecked: [...r.unchecked] } : {}) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, jobs.length) }, worker));
@@ -114,18 +137,33 @@ export async function writeBundleWith(engine: BundleEngine, options: WriteBundle
               ...(options.promtoolBin ? { promtool: options.promtoolBin } : {}),
               ...(options.amtoolBin ? { amtool: options.amtoolBin } : {}),
             });
-            return { commit: verdict.ok, check: verdict };
+            return { commit: verdict.ok && !(options.strict && verdict.results.some((r) => r.unchecked?.length)), check: verdict };
           },
         }
       : {}),
   });
   const promtool = result.check === undefined ? {} : { promtool: result.check };
+  const limited = uncheckedDiagnostics(result.check);
+  const all = limited.length ? [...diagnostics, ...limited] : diagnostics;
   if (!result.ok) {
     const failed = result.check?.results.filter((r) => !r.ok).map((r) => `${r.path}: ${r.output}`) ?? [];
-    const error = failed.length > 0 ? `the real tools rejected the bundle; nothing was written. ${failed.join('; ')}` : result.error;
-    return { ok: false, outDir: result.outDir, files: [], diagnostics, ...promtool, error };
+    const strictRefusal = options.strict && limited.length > 0 && failed.length === 0
+      ? `--strict: this promtool could not check ${limited.length} part(s) of the bundle; nothing was written` : undefined;
+    const error = failed.length > 0 ? `the real tools rejected the bundle; nothing was written. ${failed.join('; ')}` : strictRefusal ?? result.error;
+    return { ok: false, outDir: result.outDir, files: [], diagnostics: all, ...promtool, ...(error ? { error } : {}) };
   }
-  return { ok: true, outDir: result.outDir, files: result.files, diagnostics, ...promtool };
+  return { ok: true, outDir: result.outDir, files: result.files, diagnostics: all, ...promtool };
+}
+
+/** One warning per config section the promtool could not check, naming the file and the section. */
+export function uncheckedDiagnostics(verdict: ToolVerdict | undefined): Diagnostic[] {
+  return (verdict?.results ?? []).flatMap((r) => (r.unchecked ?? []).map((section) => ({
+    code: 'export/promtool-unchecked',
+    severity: 'warning' as const,
+    message: `${r.path}: this promtool cannot check ${section} (valid Prometheus 3.x it does not know); the rest of the file passed promtool`,
+    hint: 'Check the file with a promtool that knows it (Prometheus 3.x, built with every discovery mechanism), or export with --strict to refuse.',
+    at: { file: r.path },
+  })));
 }
 
 /** The real engine: validate/ and generate/ of src/. */

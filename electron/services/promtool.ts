@@ -8,14 +8,24 @@ export function findPromtool(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /**
- * Runs `promtool check config FILE` (rule files are resolved relative to FILE, as Prometheus does).
+ * Runs `promtool check config FILE` (rule files are resolved relative to FILE, as Prometheus does);
+ * `syntaxOnly` skips the files the config names (`--syntax-only`).
  * Returns `{ok: false}` with a sentence when promtool cannot be found; never throws.
  */
 export async function checkPrometheusConfig(
   configFile: string,
-  options: { bin?: string; timeoutMs?: number } = {},
+  options: { bin?: string; timeoutMs?: number; syntaxOnly?: boolean } = {},
 ): Promise<ToolCheck> {
   const bin = options.bin ?? findPromtool();
   if (!bin) return { ok: false, output: 'promtool not found on PATH (install prometheus, or set PROMTOOL_BIN)' };
-  return runTool(bin, ['check', 'config', configFile], { timeoutMs: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS });
+  const args = ['check', 'config', ...(options.syntaxOnly ? ['--syntax-only'] : []), configFile];
+  return runTool(bin, args, { timeoutMs: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS });
+}
+
+/** `promtool check rules FILE...`: the rule files of a bundle folder, when a config was checked for syntax only. */
+export async function checkRuleFiles(files: readonly string[], options: { bin?: string; timeoutMs?: number } = {}): Promise<ToolCheck> {
+  const bin = options.bin ?? findPromtool();
+  if (!bin) return { ok: false, output: 'promtool not found on PATH (install prometheus, or set PROMTOOL_BIN)' };
+  if (files.length === 0) return { ok: true, output: '' };
+  return runTool(bin, ['check', 'rules', ...files], { timeoutMs: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS });
 }

@@ -49,7 +49,7 @@ export function scrapeJob(server: PrometheusNode, instance: ServerInstance, grou
     if (placeholder) withComment(entry, ` ${targets.length} placeholder targets (count): replace them with the real addresses`);
     staticConfigs = blockSeq([entry]);
   }
-  const ownShard = hasOwnShardSelection(group);
+  const ownShard = instance.shard !== undefined && hasOwnShardSelection(group);
   const relabel = instance.shard !== undefined && !ownShard ? hashmodRelabelConfigs(server, instance.shard) : [];
   const job = orderedMap([
     ['job_name', scrapeJobName(group)],

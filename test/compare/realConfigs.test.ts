@@ -32,18 +32,7 @@ type Stage = 'import' | 'validate' | 'export' | 'equal';
  * Setups that do not survive the round trip yet: the first stage that fails, and what it found.
  * Each entry is a fault of the importer or exporter, not a deliberate difference.
  */
-const KNOWN_FAILURES: Record<string, { readonly stage: Stage; readonly found: string }> = {
-  'alloy-consul': { stage: 'export', found: 'promtool 2.42 cannot check consul_sd_configs and export refuses the bundle (in memory: equal)' },
-  'alloy-scrape': { stage: 'export', found: 'promtool 2.42 knows no track_timestamps_staleness, azuread (in memory: equal)' },
-  'istio-helm': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs (in memory: equal)' },
-  mlab: { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs (in memory: equal)' },
-  'op-ha-rendered': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs; in memory: an unrendered `$(SHARD);|.+;.+` keep regex becomes `0;|.+;.+`' },
-  'op-servicemonitor-tls': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs; in memory: an unrendered `$(SHARD);|.+;.+` keep regex becomes `0;|.+;.+`' },
-  'op-sharded-rendered': { stage: 'export', found: 'promtool 2.42 knows no storage.tsdb.retention (in memory: equal)' },
-  'prom-docs-default': { stage: 'export', found: 'promtool 2.42 knows no scrape_native_histograms (in memory: equal)' },
-  'prom-docs-kubernetes': { stage: 'export', found: 'promtool 2.42 cannot check kubernetes_sd_configs, keep_dropped_targets (in memory: equal)' },
-  'scylla-monitoring': { stage: 'export', found: 'promtool 2.42 knows no scrape_native_histograms (in memory: equal)' },
-};
+const KNOWN_FAILURES: Record<string, { readonly stage: Stage; readonly found: string }> = {};
 
 const setups = readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory()).sort();
 const work = mkdtempSync(join(tmpdir(), 'promtopo-real-configs-'));
