@@ -38,6 +38,17 @@ export function TargetGroupInspector({ node }: { node: TargetGroupNode }) {
             <NumberField label="Port" value={node.port} optional integer min={1} onCommit={(v) => patch({ port: v })} diagnostics={at('port')} />
           </div>
         )}
+        {node.discovery && (
+          <NumberField
+            label="Discovered targets (expected, for the load estimate)"
+            value={node.discovery.targets}
+            optional
+            integer
+            min={0}
+            onCommit={(v) => patch({ discovery: v === undefined ? {} : { targets: v } })}
+            diagnostics={at('discovery.targets')}
+          />
+        )}
       </Section>
       <Section title="Scrape settings">
         <div className="pt-grid-2">

@@ -160,7 +160,7 @@ export function uncheckedDiagnostics(verdict: ToolVerdict | undefined): Diagnost
   return (verdict?.results ?? []).flatMap((r) => (r.unchecked ?? []).map((section) => ({
     code: 'export/promtool-unchecked',
     severity: 'warning' as const,
-    message: `${r.path}: this promtool cannot check ${section} (valid Prometheus 3.x it does not know); the rest of the file passed promtool`,
+    message: `${r.path}: this promtool cannot check ${section}; the rest of the file passed promtool`,
     hint: 'Check the file with a promtool that knows it (Prometheus 3.x, built with every discovery mechanism), or export with --strict to refuse.',
     at: { file: r.path },
   })));

@@ -158,7 +158,7 @@ export async function checkWithinLimits(configFile: string, check: (path: string
       if (fields) {
         const reduced = withoutFields(text, fields);
         if (reduced.removed.length === 0) break;
-        unchecked.push(...reduced.removed);
+        unchecked.push(...reduced.removed.map((r) => `${r} (valid Prometheus 3.x this promtool does not know)`));
         text = reduced.text;
         await fs.writeFile(copy, text);
         path = copy;

@@ -28,7 +28,10 @@ const genericNames = new Set(['', '.', 'prometheus', 'config', 'configs', 'conf'
 function baseServerName(group: ServerGroup): string {
   const first = group.instances[0] as ImportedInstance;
   if (first.hint) return first.hint.name;
-  const folder = baseName(dirName(first.file));
+  // Above generic folder names (`mlab/federation/prometheus/prometheus.yml` is `federation`).
+  let dir = dirName(first.file);
+  while (dir && genericNames.has(baseName(dir).toLowerCase())) dir = dirName(dir);
+  const folder = baseName(dir);
   const stem = baseName(first.file).replace(/\.(ya?ml)$/i, '').replace(/\.(good|bad)$/, '');
   let name = !genericNames.has(folder) ? folder : !genericNames.has(stem) ? stem : '';
   if (name && group.instances.length > 1) name = name.replace(/-(shard-\d+)?(-?[a-z0-9])?$/i, '') || name;

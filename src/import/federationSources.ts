@@ -57,6 +57,15 @@ function known(servers: readonly BuiltServer[], target: string): boolean {
   return servers.some((s) => s.addresses.some((a) => a === target || splitAddress(a).host === host));
 }
 
+/** True when `host` names `word`: as whole tokens (`eu` in `prom-eu.example`), or inside it when the word is long. */
+function namesHost(word: string, host: string): boolean {
+  const w = word.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (w.length === 0) return false;
+  const tokens = host.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  for (let i = 0; i + w.length <= tokens.length; i++) if (w.every((t, j) => tokens[i + j] === t)) return true;
+  return word.length >= 5 && host.includes(word.toLowerCase());
+}
+
 /** How well a target names a server instance (0 = not at all). */
 function score(server: BuiltServer, k: number, t: FederationTarget, uniqueSegments: ReadonlySet<string>): number {
   const inst = server.group.instances[k] as ImportedInstance;
@@ -65,8 +74,8 @@ function score(server: BuiltServer, k: number, t: FederationTarget, uniqueSegmen
   const labels = inst.config.global.externalLabels;
   let n = 0;
   if (Object.entries(t.labels).some(([name, value]) => labels[name] === value)) n += 4;
-  if (folderSegments(inst.file).some((seg) => uniqueSegments.has(seg) && seg.length >= 3 && host.includes(seg.toLowerCase()))) n += 2;
-  if (server.node.name.length >= 3 && host.split('.')[0]?.includes(server.node.name)) n += 1;
+  if (folderSegments(inst.file).some((seg) => uniqueSegments.has(seg) && namesHost(seg, host))) n += 2;
+  if (namesHost(server.node.name, host.split('.')[0] ?? '')) n += 1;
   return n;
 }
 

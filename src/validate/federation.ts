@@ -42,14 +42,16 @@ export function checkFederation(ctx: ValidationContext): void {
         'honor_labels is off: the source\'s job and instance labels are renamed exported_job and exported_instance',
         { hint: 'Federation jobs should honour the source\'s labels (honorLabels: true).' });
     }
-    if (Object.keys(source.externalLabels).length === 0) sourcesWithoutLabels.add(source);
+    // An external source's labels are not known here; labels on the federation targets tell sources apart too.
+    const toldApart = source.external === true || Object.keys(edge.labels ?? {}).length > 0;
+    if (Object.keys(source.externalLabels).length === 0 && !toldApart) sourcesWithoutLabels.add(source);
     checkHaSource(ctx, edge, source);
     if (server.hashmod && server.hashmod.shards > 1) {
       reportEdge(ctx, 'hashmod/federation', 'warning', edge, undefined,
         `each of the ${server.hashmod.shards} hashmod shards of ${q(server.name)} federates ${q(source.name)} in full (federation jobs are not sharded)`,
         { hint: 'Federate into a server that is not hashmod-sharded (e.g. a global above the shards).' });
     }
-    if ((source.ha?.replicas ?? 1) > MAX_REPLICAS || (source.hashmod?.shards ?? 1) > MAX_SHARDS) continue;
+    if ((source.ha?.replicas ?? 1) > MAX_REPLICAS || (source.hashmod?.shards ?? 1) > MAX_SHARDS || toldApart) continue;
     let seen = labelSets.get(server.id);
     if (!seen) labelSets.set(server.id, (seen = new Map()));
     for (const instance of federationSourceInstances(source, edge)) {

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFromPaths } from '../../electron/cli/importCommand.ts';
 import { runCli } from '../../electron/cli/main.ts';
@@ -55,6 +55,19 @@ describe('promtopo import', () => {
     expect(r.err).toContain('import: 2 files, 0 errors');
   });
 
+  it('server names do not depend on how the path was typed (relative in its folder, ./, absolute)', async () => {
+    const names: string[] = [];
+    for (const [cwd, path] of [[join(dir, 'leaf-eu'), 'prometheus.yml'], [dir, './leaf-eu/prometheus.yml'], [tmpdir(), join(dir, 'leaf-eu/prometheus.yml')]] as const) {
+      let out = '';
+      const code = await runCli(['import', path], { out: (t) => { out += t; }, err: () => {}, cwd });
+      expect(code).toBe(0);
+      const parsed = parseTopology(out);
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) names.push(parsed.topology.nodes.find((n) => n.kind === 'prometheus')?.name ?? '');
+    }
+    expect(names).toEqual(['leaf-eu', 'leaf-eu', 'leaf-eu']);
+  });
+
   it('--out writes the document atomically; --json reports it', async () => {
     const r = await cli('import', 'leaf-eu/prometheus.yml', '--out', 'out.promtopo.json', '--json');
     expect(r.code).toBe(0);
@@ -67,7 +80,7 @@ describe('promtopo import', () => {
 
   it.each([
     ['alias bomb', 'bomb.yml', 1, 'bomb.yml: YAML aliases expand too much'],
-    ['duplicate keys', 'dup.yml', 1, 'parsing YAML file dup.yml: yaml: unmarshal errors: line 2: field scrape_configs already set in type config.plain'],
+    ['duplicate keys', 'dup.yml', 1, `parsing YAML file ${basename(dir)}/dup.yml: yaml: unmarshal errors: line 2: field scrape_configs already set in type config.plain`],
     ['binary file', 'binary.yml', 2, 'binary.yml: binary content'],
     ['file over the size limit', 'large.yml', 2, 'large.yml: larger than 5 MiB'],
     ['a folder', 'leaf-eu', 2, 'leaf-eu: is a folder'],
