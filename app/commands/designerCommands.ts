@@ -202,22 +202,33 @@ async function copyToClipboard(store: DesignerStore): Promise<string | undefined
   return `${what} (also on the system clipboard as topology JSON).`;
 }
 
-/** Pastes what the system clipboard holds when it is topology JSON, else the designer's own copy. */
+/**
+ * Pastes what the system clipboard holds: the designer's own last copy when it still holds that,
+ * else the topology JSON it holds (from another window, a file, a chat). When the system clipboard
+ * cannot be read, the designer's own copy is pasted and the message says why.
+ */
 async function pasteFromClipboard(store: DesignerStore): Promise<void> {
   const own = store.getState().clipboard;
   const read = await readSystemClipboard();
-  const parsed = read.ok && read.value !== own?.text ? fragmentFromClipboardText(read.value) : undefined;
-  if (parsed?.ok) {
-    pasteClip(store, { ...parsed.fragment, pastes: 0, text: read.ok ? read.value : undefined });
-    return;
-  }
-  if (own) {
+  if (!read.ok) {
+    if (!own) {
+      store.getState().notify(`Nothing to paste: the system clipboard could not be read (${read.reason}).`, 'error');
+      return;
+    }
     pasteClip(store, own);
-    if (!read.ok) store.getState().notify(`Pasted PromTopo's own copy: the system clipboard could not be read (${read.reason}).`);
+    store.getState().notify(`Pasted PromTopo's own copy: the system clipboard could not be read (${read.reason}).`);
     return;
   }
-  const why = !read.ok ? `the system clipboard could not be read (${read.reason})` : parsed && !parsed.ok ? parsed.reason : 'nothing was copied';
-  store.getState().notify(`Nothing to paste: ${why}.`, 'error');
+  if (own && read.value === own.text) {
+    pasteClip(store, own);
+    return;
+  }
+  const parsed = fragmentFromClipboardText(read.value);
+  if (!parsed.ok) {
+    store.getState().notify(`Nothing to paste: ${parsed.reason}.`, 'error');
+    return;
+  }
+  pasteClip(store, { ...parsed.fragment, pastes: 0, text: read.value });
 }
 
 /** One undo step; each paste of the same copy lands a little further away. */
