@@ -10,6 +10,7 @@ import type { DragEvent } from 'react';
 import { connect, planConnection } from '../../src/model/edit/connect.ts';
 import { isNodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
 import { moveNodes } from '../../src/model/edit/selectionEdits.ts';
+import { edgeKindLabel } from '../../src/model/lookup.ts';
 import { installCanvasBridge } from '../commands/canvasBridge.ts';
 import { addNodeAt } from '../commands/designerCommands.ts';
 import { selectDocument, selectLoad, selectMarkers, selectSelection } from '../store/selectors.ts';
@@ -139,7 +140,7 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     const after = connect(before, c.source, c.target);
     const created = after.edges.at(-1);
     store.apply(() => after, { nodes: [], edges: created ? [created.id] : [] });
-    store.notify(`Connected: ${plan.edge.kind} edge.`, 'success');
+    store.notify(`Connected: ${edgeKindLabel(plan.edge.kind)} edge.`, 'success');
   }, []);
 
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
