@@ -10,11 +10,12 @@ import type { DragEvent } from 'react';
 import { connect, planConnection } from '../../src/model/edit/connect.ts';
 import { isNodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
 import { moveNodes } from '../../src/model/edit/selectionEdits.ts';
+import { edgeKindLabel } from '../../src/model/lookup.ts';
 import { installCanvasBridge } from '../commands/canvasBridge.ts';
 import { addNodeAt } from '../commands/designerCommands.ts';
 import { selectDocument, selectLoad, selectMarkers, selectSelection } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
-import { applyLocalChanges, applySelectionChanges, dragResult } from './flowChanges.ts';
+import { applyLocalChanges, applySelectionChanges, dragResult, keyboardMoves } from './flowChanges.ts';
 import type { CanvasLocal } from './flowChanges.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { NodeCard } from './NodeCard.tsx';
@@ -29,6 +30,17 @@ const minimapColour = (n: TopologyFlowNode) => heatColours[n.data.heat] ?? '#8a9
 const EMPTY_LOCAL: CanvasLocal = { measured: new Map(), dragging: new Map() };
 const proOptions = { hideAttribution: true };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
+
+/** The id of the canvas node under the pointer where a gesture ended, if any. */
+function nodeUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return undefined;
+  for (const el of globalThis.document.elementsFromPoint(point.clientX, point.clientY)) {
+    const id = el.closest('.react-flow__node')?.getAttribute('data-id');
+    if (id) return id;
+  }
+  return undefined;
+}
 
 export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   const document = useDesigner(selectDocument);
@@ -82,10 +94,14 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     return () => clearTimeout(timer);
   }, [loadSeq, flow]);
 
+  const dragActive = useRef(false);
   const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
     const store = designerStore.getState();
     const next = applySelectionChanges(store.selection, changes, []);
     if (next) store.select(next);
+    // An arrow key press on a selected node: one undo step per press.
+    const moved = keyboardMoves(changes, dragActive.current);
+    if (moved) store.apply((t) => moveNodes(t, moved));
     setLocal((l) => applyLocalChanges(l, changes));
   }, []);
 
@@ -95,7 +111,12 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     if (next) store.select(next);
   }, []);
 
+  const onNodeDragStart = useCallback(() => {
+    dragActive.current = true;
+  }, []);
+
   const onNodeDragStop = useCallback((_e: unknown, _node: TopologyFlowNode, dragged: TopologyFlowNode[]) => {
+    dragActive.current = false;
     // React Flow hands over the dragged nodes with their final positions.
     const positions = dragResult(new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])));
     // One undo step for the whole drag, whatever the number of pointer moves.
@@ -119,14 +140,23 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     const after = connect(before, c.source, c.target);
     const created = after.edges.at(-1);
     store.apply(() => after, { nodes: [], edges: created ? [created.id] : [] });
-    store.notify(`Connected: ${plan.edge.kind} edge.`, 'success');
+    store.notify(`Connected: ${edgeKindLabel(plan.edge.kind)} edge.`, 'success');
   }, []);
 
-  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
-    const plan = planConnection(designerStore.getState().document, state.fromNode.id, state.toNode.id);
-    if (!plan.ok) designerStore.getState().notify(`Not connected: ${plan.reason}`, 'error');
-  }, []);
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid === true || !state.fromNode) return;
+    // Dropped on a node's card rather than on its handle (or on a node that has no input handle,
+    // like a target group): the card names the node the user meant.
+    const to = state.toNode?.id ?? nodeUnderPointer(event);
+    if (!to || to === state.fromNode.id) return;
+    const store = designerStore.getState();
+    const plan = planConnection(store.document, state.fromNode.id, to);
+    if (!plan.ok) {
+      store.notify(`Not connected: ${plan.reason}`, 'error');
+      return;
+    }
+    onConnect({ source: state.fromNode.id, target: to, sourceHandle: null, targetHandle: null });
+  }, [onConnect]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -154,6 +184,7 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
@@ -162,6 +193,8 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
         onDragOver={onDragOver}
         onDrop={onDrop}
         deleteKeyCode={null}
+        // Tab goes through the nodes; an edge is reached from its node (inspector: Connections).
+        edgesFocusable={false}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         colorMode={colorMode}

@@ -2,6 +2,8 @@
  * The e2e test object: every spec imports `test`/`expect` from here. It routes every request of the
  * browser context, lets through only loopback (127.0.0.1, localhost) and inline (data:, blob:) URLs,
  * aborts the rest and fails the test if any happened: the app must work offline, with no CDN.
+ * It also fails any test in which a page threw an uncaught error, logged a console error or had a
+ * request fail (`pageProblems`; a test declares the ones it provokes on purpose with `allow`).
  * Page objects for the main areas come as fixtures too (one file each under e2e/support/pages/).
  */
 import { test as base, expect } from '@playwright/test';
@@ -12,6 +14,8 @@ import { EditorsPage } from './pages/editors.ts';
 import { InspectorPage } from './pages/inspector.ts';
 import { PalettePage } from './pages/palette.ts';
 import { ProblemsPage } from './pages/problems.ts';
+import { formatPageProblems, watchPageProblems } from './pageProblems.ts';
+import type { PageProblems } from './pageProblems.ts';
 
 /** True for URLs a PromTopo page may load. */
 export function isLocalUrl(url: string): boolean {
@@ -30,6 +34,10 @@ export const ARTIFACTS_DIR = join('e2e', 'artifacts');
 export interface PromtopoFixtures {
   /** Non-local requests the page tried (aborted); the fixture asserts it is empty after each test. */
   blockedRequests: string[];
+  /** Page errors, console errors and failed requests; any not `allow`ed fails the test after it. */
+  pageProblems: PageProblems;
+  /** The system clipboard is readable and writable by the app's own origin (127.0.0.1) only. */
+  clipboardAccess: void;
   canvas: CanvasPage;
   palette: PalettePage;
   inspector: InspectorPage;
@@ -51,6 +59,22 @@ export const test = base.extend<PromtopoFixtures>({
       });
       await use(blocked);
       expect(blocked, 'the page tried to reach the network (must stay offline)').toEqual([]);
+    },
+    { auto: true },
+  ],
+  pageProblems: [
+    async ({ context }, use) => {
+      const problems = watchPageProblems(context);
+      await use(problems);
+      const unexpected = problems.unexpected();
+      expect(unexpected, `the page reported problems:\n${formatPageProblems(unexpected)}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  clipboardAccess: [
+    async ({ context, baseURL }, use) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
+      await use();
     },
     { auto: true },
   ],
