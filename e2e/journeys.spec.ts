@@ -246,3 +246,78 @@ test('HA by duplication: a replica pair with its replica label, alerting one Ale
   expect({ ...a!, global: { ...a!.global, external_labels: {} } }).toEqual({ ...b!, global: { ...b!.global, external_labels: {} } });
   expect(files).toContain('alertmanager/am/alertmanager.yml');
 });
+
+test('keyboard only: add, connect, edit and delete without the mouse', async ({ page }) => {
+  const j = new Journey(page);
+  const file = join(work, 'keyboard.promtopo.json');
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+n');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  const palette = page.getByRole('navigation', { name: 'Palette' });
+
+  // Add: Tab to the palette item, Enter; the new node is selected and its inspector open.
+  await j.tabTo(palette.getByRole('button', { name: 'Leaf Prometheus', exact: true }));
+  await page.keyboard.press('Enter');
+  await j.tabTo(j.field('Name'));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('prom-kb');
+  await page.keyboard.press('Enter');
+  await expect(j.node('prom-kb')).toBeVisible();
+  await j.tabTo(j.field('Address'));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('prom-kb:9090');
+  await page.keyboard.press('Enter');
+
+  await j.tabTo(palette.getByRole('button', { name: 'Target group', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await j.tabTo(j.field('Name (job_name)'));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('node');
+  await page.keyboard.press('Enter');
+
+  // Connect: the target group's "Connect to" list, then the Connect button.
+  const connectTo = j.field('Connect to');
+  await j.tabTo(connectTo);
+  await page.keyboard.press('ArrowDown');
+  await expect(connectTo.locator('option:checked')).toHaveText('prom-kb (scrape)');
+  await page.keyboard.press('Tab');
+  await expect(j.sidebar.getByRole('button', { name: 'Connect', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(j.sidebar.getByRole('heading', { level: 2 })).toContainText(/scrape/i);
+
+  // Edit: reach the server's card on the canvas, select it with Enter, change its interval.
+  await j.tabTo(page.locator('.react-flow__node').filter({ has: page.getByText('prom-kb', { exact: true }) }));
+  await page.keyboard.press('Enter');
+  await expect(j.sidebar.getByRole('heading', { level: 2 })).toContainText('prom-kb');
+  await j.tabTo(j.field('Scrape interval'));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('30s');
+  await page.keyboard.press('Enter');
+
+  // Delete: add an Alertmanager, then delete it (and only it) with the Delete key.
+  await j.tabTo(palette.getByRole('button', { name: 'Alertmanager', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+
+  await page.keyboard.press('ControlOrMeta+Shift+s');
+  const dialog = page.getByRole('dialog', { name: 'Save topology as' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(/File path/)).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(file);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  await expectSaved(file, (t) => {
+    expect(t.nodes.map((n) => n.name).sort()).toEqual(['node', 'prom-kb']);
+    const server = byName(t, 'prom-kb');
+    expect(server.kind === 'prometheus' && server.scrapeInterval).toBe('30s');
+    expect(edgeBetween(t, 'scrape', 'prom-kb', 'node')).toBeDefined();
+    expect(t.edges).toHaveLength(1);
+  });
+});

@@ -7,10 +7,11 @@ import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow 
 import type { ColorMode, Connection, EdgeChange, FinalConnectionState, IsValidConnection, NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { connect, planConnection } from '../../src/model/edit/connect.ts';
+import { planConnection } from '../../src/model/edit/connect.ts';
 import { isNodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
 import { moveNodes } from '../../src/model/edit/selectionEdits.ts';
 import { installCanvasBridge } from '../commands/canvasBridge.ts';
+import { connectNodes } from '../commands/connectNodes.ts';
 import { addNodeAt } from '../commands/designerCommands.ts';
 import { selectDocument, selectLoad, selectMarkers, selectSelection } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
@@ -109,17 +110,7 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   );
 
   const onConnect = useCallback((c: Connection) => {
-    const store = designerStore.getState();
-    const before = store.document;
-    const plan = planConnection(before, c.source, c.target);
-    if (!plan.ok) {
-      store.notify(plan.reason, 'error');
-      return;
-    }
-    const after = connect(before, c.source, c.target);
-    const created = after.edges.at(-1);
-    store.apply(() => after, { nodes: [], edges: created ? [created.id] : [] });
-    store.notify(`Connected: ${plan.edge.kind} edge.`, 'success');
+    connectNodes(designerStore, c.source, c.target);
   }, []);
 
   const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {

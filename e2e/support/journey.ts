@@ -114,13 +114,25 @@ export class Journey {
     for (const [fx, fy] of [[0.02, 0.02], [0.5, 0.02], [0.98, 0.02], [0.02, 0.5]] as const) {
       const x = box.x + box.width * fx;
       const y = box.y + box.height * fy;
-      const hit = await this.page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.classList.contains('react-flow__pane') ?? false, [x, y]);
+      const hit = await this.page.evaluate(`document.elementFromPoint(${x}, ${y})?.classList.contains('react-flow__pane') ?? false`);
       if (hit) {
         await this.page.mouse.click(x, y);
         return;
       }
     }
     throw new Error('no empty spot on the canvas to click');
+  }
+
+  /**
+   * Presses Tab until `target` has the focus (the keyboard path to a control), failing when it is
+   * not reached within `max` presses.
+   */
+  async tabTo(target: Locator, max = 150): Promise<void> {
+    for (let i = 0; i <= max; i++) {
+      if (await target.evaluate((el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement).catch(() => false)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`${target} is not reachable with Tab within ${max} presses`);
   }
 
   /** The federation edge inspector's selector rows, by their accessible group. */
