@@ -22,7 +22,7 @@ describe('connectChoices', () => {
   const [leaf, targets, global, am, grafana, targets2] = ids as [string, string, string, string, string, string];
 
   it('offers a leaf every kind of edge, with the edge each would make', () => {
-    const choices = connectChoices(t, leaf).map((c) => [c.id, c.edgeKind]);
+    const choices = connectChoices(t, leaf).map((c) => [c.id, c.edgeKind] as const);
     expect(new Map(choices)).toEqual(new Map([[targets, 'scrape'], [targets2, 'scrape'], [global, 'federation'], [am, 'alert'], [grafana, 'datasource']]));
   });
 
