@@ -19,6 +19,9 @@ export const paneEditorOptions: editor.IStandaloneEditorConstructionOptions = {
 
 export const readOnlyEditorOptions: editor.IStandaloneEditorConstructionOptions = {
   ...paneEditorOptions,
+  // Previews wrap long lines (comments, long target lists) instead of hiding them past the edge.
+  wordWrap: 'on',
+  wrappingIndent: 'indent',
   readOnly: true,
   domReadOnly: true,
 };
