@@ -36,7 +36,7 @@ test('a broken selector is marked at its column, and the problems panel agrees',
   await expect(selector.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await selector.locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+A');
-  // Monaco closes braces and quotes as you type, so this text ends up as typed: an invalid regex.
+  // The selector field never auto-closes brackets or quotes: this text stays as typed, an invalid regex.
   await page.keyboard.type('up{job=~"("}');
   await expect(selector).toHaveAttribute('data-marker-column', '9');
   await expect(row).toContainText('invalid regex');

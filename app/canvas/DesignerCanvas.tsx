@@ -16,7 +16,7 @@ import { addNodeAt } from '../commands/designerCommands.ts';
 import { selectDocument, selectLoad, selectMarkers, selectSelection } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
 import { useMediaQuery } from '../layout/useMediaQuery.ts';
-import { applyLocalChanges, applySelectionChanges, dragResult } from './flowChanges.ts';
+import { applyLocalChanges, applySelectionChanges, dragResult, keyboardMoves } from './flowChanges.ts';
 import type { CanvasLocal } from './flowChanges.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { NodeCard } from './NodeCard.tsx';
@@ -101,10 +101,14 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     return () => clearTimeout(timer);
   }, [loadSeq, flow]);
 
+  const dragActive = useRef(false);
   const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
     const store = designerStore.getState();
     const next = applySelectionChanges(store.selection, changes, []);
     if (next) store.select(next);
+    // An arrow key press on a selected node: one undo step per press.
+    const moved = keyboardMoves(changes, dragActive.current);
+    if (moved) store.apply((t) => moveNodes(t, moved));
     setLocal((l) => applyLocalChanges(l, changes));
   }, []);
 
@@ -114,7 +118,12 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     if (next) store.select(next);
   }, []);
 
+  const onNodeDragStart = useCallback(() => {
+    dragActive.current = true;
+  }, []);
+
   const onNodeDragStop = useCallback((_e: unknown, _node: TopologyFlowNode, dragged: TopologyFlowNode[]) => {
+    dragActive.current = false;
     // React Flow hands over the dragged nodes with their final positions.
     const positions = dragResult(new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])));
     // One undo step for the whole drag, whatever the number of pointer moves.
@@ -167,6 +176,7 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
@@ -175,6 +185,8 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
         onDragOver={onDragOver}
         onDrop={onDrop}
         deleteKeyCode={null}
+        // Tab goes through the nodes; an edge is reached from its node (inspector: Connections).
+        edgesFocusable={false}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         colorMode={colorMode}

@@ -11,6 +11,7 @@ import type { TopologyNode } from '../../src/model/types.ts';
 import type { ServerLoadView } from '../store/engine.ts';
 import { selectServerLoad } from '../store/selectors.ts';
 import { useDesigner } from '../store/useDesigner.ts';
+import { roleLabel } from './accessibleNames.ts';
 import { formatBytes, formatCount, formatPercent } from './format.ts';
 import { ROLE_ICONS } from './roleIcons.ts';
 import type { TopologyFlowNode } from './toFlow.ts';
@@ -18,19 +19,6 @@ import type { TopologyFlowNode } from './toFlow.ts';
 
 function roleOf(node: TopologyNode): string {
   return node.kind === 'prometheus' ? node.role : node.kind;
-}
-
-function roleLabel(node: TopologyNode): string {
-  switch (node.kind) {
-    case 'prometheus':
-      return node.role === 'leaf' ? 'Leaf Prometheus' : node.role === 'global' ? 'Global Prometheus' : 'Shard Prometheus';
-    case 'targets':
-      return 'Target group';
-    case 'alertmanager':
-      return 'Alertmanager';
-    case 'grafana':
-      return 'Grafana';
-  }
 }
 
 function subtitle(node: TopologyNode): string {
@@ -72,7 +60,6 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
     <div
       className={`pt-node role-${role} heat-${heat}${selected ? ' selected' : ''}`}
       data-testid={`node-${node.name}`}
-      aria-label={`${roleLabel(node)} ${node.name}`}
     >
       {acceptsInput && <Handle type="target" position={Position.Left} className="pt-handle" />}
       <div className="pt-node-head">

@@ -58,3 +58,19 @@ export function applyLocalChanges(local: CanvasLocal, changes: readonly NodeChan
 export function dragResult(dragging: ReadonlyMap<string, Pos>): Record<string, Pos> {
   return Object.fromEntries(dragging);
 }
+
+/**
+ * Positions moved by the keyboard (React Flow's arrow keys on a selected node): position changes that
+ * are not part of a drag. Undefined when there are none. A drag's own final change (dragging: false)
+ * arrives while `dragActive` is still true and is committed by the drag's end instead.
+ */
+export function keyboardMoves(changes: readonly NodeChange[], dragActive: boolean): Record<string, Pos> | undefined {
+  if (dragActive) return undefined;
+  let moves: Record<string, Pos> | undefined;
+  for (const c of changes) {
+    if (c.type !== 'position' || !c.position || c.dragging) continue;
+    moves ??= {};
+    moves[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+  }
+  return moves;
+}

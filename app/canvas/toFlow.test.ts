@@ -32,6 +32,25 @@ describe('toFlow', () => {
     expect(by('e5')).toMatchObject({ source: 'n4', target: 'n6', data: { label: 'default source' } });
   });
 
+  it('names nodes and edges for assistive technology by role and name, never by id, and follows renames', () => {
+    const t = sampleTopology();
+    const first = toFlow(t, derived);
+    expect(first.nodes.map((n) => n.ariaLabel)).toEqual(t.nodes.map((n) => `${n.kind === 'prometheus' ? { leaf: 'Leaf Prometheus', global: 'Global Prometheus', shard: 'Shard Prometheus' }[n.role] : { targets: 'Target group', alertmanager: 'Alertmanager', grafana: 'Grafana' }[n.kind]} ${n.name}`));
+    const name = (id: string) => t.nodes.find((n) => n.id === id)!.name;
+    expect(first.edges.map((e) => e.ariaLabel)).toEqual([
+      `Scrape edge: ${name('n2')} scrapes ${name('n1')}`,
+      `Federation edge: ${name('n4')} pulls from ${name('n2')}`,
+      `Federation edge: ${name('n4')} pulls from ${name('n3')}`,
+      `Alert edge: ${name('n4')} sends alerts to ${name('n5')}`,
+      `Data source edge: ${name('n6')} queries ${name('n4')}`,
+    ]);
+    // Renaming the global changes no edge object of the document, yet its edges are renamed too.
+    const renamed = { ...t, nodes: t.nodes.map((n) => (n.id === 'n4' ? { ...n, name: 'global-renamed' } : n)) };
+    const second = toFlow(renamed, derived, first);
+    expect(second.edges.find((e) => e.id === 'e2')?.ariaLabel).toBe(`Federation edge: global-renamed pulls from ${name('n2')}`);
+    expect(second.edges.find((e) => e.id === 'e1')).toBe(first.edges.find((e) => e.id === 'e1'));
+  });
+
   it('skips edges whose ends are missing (validate reports them)', () => {
     const t = sampleTopology();
     const broken = { ...t, edges: [...t.edges, { id: 'e9', kind: 'scrape' as const, server: 'n2', targets: 'gone' }] };

@@ -10,6 +10,7 @@ import type { Selection } from '../store/designerStore.ts';
 import type { EdgeLoadView, LoadView } from '../store/engine.ts';
 import type { MarkerCounts } from '../store/selectors.ts';
 import { NO_MARKERS } from '../store/selectors.ts';
+import { edgeAccessibleName, nodeAccessibleName } from './accessibleNames.ts';
 import { formatCount } from './format.ts';
 
 /** Heat bucket of a server by utilisation: none (no capacity known), low < 50%, mid < 80%, high < 100%, over. */
@@ -109,10 +110,13 @@ export function toFlow(document: Topology, derived: FlowDerived, previous?: Flow
       selected,
       ...(measured ? { measured } : {}),
       className: `pt-flow-node kind-${node.kind} heat-${heat}`,
+      ariaLabel: nodeAccessibleName(node),
     };
   });
 
   const nodeIds = new Set(document.nodes.map((n) => n.id));
+  const names = new Map(document.nodes.map((n) => [n.id, n.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const edges: TopologyFlowEdge[] = [];
   for (const edge of document.edges) {
     const [source, target] = flowDirection(edge);
@@ -122,8 +126,17 @@ export function toFlow(document: Topology, derived: FlowDerived, previous?: Flow
     const label = edgeLabel(edge, load);
     const width = edgeWidth(load?.samplesPerSecond);
     const selected = selectedEdges.has(edge.id);
+    const ariaLabel = edgeAccessibleName(edge, nameOf);
     const prev = prevEdges.get(edge.id);
-    if (prev && prev.data?.edge === edge && prev.data.label === label && prev.data.width === width && prev.selected === selected && sameMarkers(prev.data.markers, markers)) {
+    if (
+      prev &&
+      prev.data?.edge === edge &&
+      prev.data.label === label &&
+      prev.data.width === width &&
+      prev.selected === selected &&
+      prev.ariaLabel === ariaLabel &&
+      sameMarkers(prev.data.markers, markers)
+    ) {
       edges.push(prev);
       continue;
     }
@@ -134,6 +147,7 @@ export function toFlow(document: Topology, derived: FlowDerived, previous?: Flow
       target,
       selected,
       className: `pt-flow-edge kind-${edge.kind}`,
+      ariaLabel,
       data: { edge, label, width, markers, ...(load ? { load } : {}) },
     });
   }

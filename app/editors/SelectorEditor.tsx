@@ -34,6 +34,11 @@ const singleLineOptions: editor.IStandaloneEditorConstructionOptions = {
   scrollbar: { vertical: 'hidden', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
   renderLineHighlight: 'none',
   contextmenu: false,
+  // A selector is typed as written: `{job="node"` must not become `{job="node"}` behind the user's back.
+  autoClosingBrackets: 'never',
+  autoClosingQuotes: 'never',
+  autoClosingOvertype: 'never',
+  autoSurround: 'never',
   quickSuggestions: { other: true, strings: false, comments: false },
   suggestOnTriggerCharacters: true,
   wordBasedSuggestions: 'off',
@@ -53,6 +58,11 @@ export function SelectorEditor({ value, ariaLabel, invalid, onDraft, onCommit }:
   const [draft, setDraft] = useState(value);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const committed = useRef(value);
+  // The text to commit is the last one the user saw: read from content changes, never from the
+  // editor at blur time, because unmounting disposes the model first (getValue() is then '').
+  const latest = useRef(value);
+  const alive = useRef(false);
+  const actions = useRef<{ dispose(): void }[]>([]);
   const callbacks = useRef({ onDraft, onCommit });
   callbacks.current = { onDraft, onCommit };
   const theme = useMonacoTheme();
@@ -69,6 +79,7 @@ export function SelectorEditor({ value, ariaLabel, invalid, onDraft, onCommit }:
   // The committed value changed from outside (undo, another editor): show it.
   useEffect(() => {
     committed.current = value;
+    latest.current = value;
     const ed = editorRef.current;
     if (ed && ed.getValue() !== value) ed.setValue(value);
     setDraft(value);
@@ -85,25 +96,53 @@ export function SelectorEditor({ value, ariaLabel, invalid, onDraft, onCommit }:
   }, [markers]);
 
   const commit = () => {
-    const text = editorRef.current?.getValue() ?? draft;
-    if (text !== committed.current) callbacks.current.onCommit(text);
+    if (!alive.current) return;
+    if (latest.current === committed.current) return;
+    committed.current = latest.current;
+    callbacks.current.onCommit(latest.current);
   };
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      // Unmounted with an uncommitted draft (the row or the inspector went away): keep what was typed.
+      commit();
+      alive.current = false;
+      for (const action of actions.current.splice(0)) action.dispose();
+    };
+  }, []);
 
   const onMount: OnMount = (ed) => {
     editorRef.current = ed;
     ed.onDidChangeModelContent(() => {
+      if (!alive.current) return;
       const text = ed.getValue();
       // One line only: a pasted newline becomes a space.
       if (/[\r\n]/.test(text)) {
         ed.setValue(text.replace(/[\r\n]+/g, ' '));
         return;
       }
+      latest.current = text;
       setDraft(text);
       callbacks.current.onDraft(text);
     });
     ed.onDidBlurEditorWidget(commit);
-    ed.addCommand(monaco.KeyCode.Enter, commit, '!suggestWidgetVisible');
-    ed.addCommand(monaco.KeyCode.Escape, () => ed.setValue(committed.current), '!suggestWidgetVisible');
+    ed.onDidDispose(() => {
+      if (editorRef.current === ed) editorRef.current = null;
+    });
+    // Actions, not addCommand: addCommand binds the key for every Monaco editor of the page, for
+    // good (Enter would commit a selector while typing in the Raw YAML editor). An action's key
+    // binding holds only while this editor has the focus, and is removed with it.
+    const whileHere = '!suggestWidgetVisible';
+    actions.current.push(
+      ed.addAction({ id: 'promtopo.selector.commit', label: 'Commit selector', keybindings: [monaco.KeyCode.Enter], precondition: whileHere, run: commit }),
+      ed.addAction({
+        id: 'promtopo.selector.revert',
+        label: 'Revert selector',
+        keybindings: [monaco.KeyCode.Escape],
+        precondition: whileHere,
+        run: () => ed.setValue(committed.current),
+      }),
+    );
   };
 
   const first = markers[0];

@@ -14,6 +14,7 @@ import { EdgeInspector } from './EdgeInspector.tsx';
 import { FieldMessages, Section, SmallButton, TextField } from './fields.tsx';
 import { unplacedDiagnostics } from './fieldDiagnostics.ts';
 import { AlertmanagerInspector, GrafanaInspector, TargetGroupInspector } from './OtherNodeInspectors.tsx';
+import { NodeConnections } from './NodeConnections.tsx';
 import { PrometheusInspector } from './PrometheusInspector.tsx';
 import { useElementDiagnostics } from './useElement.ts';
 
@@ -61,6 +62,7 @@ function NodeInspector({ node }: { node: TopologyNode }) {
       {node.kind === 'targets' && <TargetGroupInspector key={node.id} node={node} />}
       {node.kind === 'alertmanager' && <AlertmanagerInspector key={node.id} node={node} />}
       {node.kind === 'grafana' && <GrafanaInspector key={node.id} node={node} />}
+      <NodeConnections nodeId={node.id} />
     </Header>
   );
 }

@@ -2,7 +2,7 @@
  * The federation edge's `match[]` list, edited selector by selector. Each selector is parsed as you
  * type (model of Prometheus' own parser) and its error shown inline; it commits on blur/Enter.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { parseSelector } from '../../src/promql/parseSelector.ts';
 import { diagnosticsForField } from './fieldDiagnostics.ts';
@@ -74,8 +74,21 @@ function SelectorRow(props: { index: number; value: string; diagnostics: readonl
   );
 }
 
+/**
+ * Stable React keys for `count` rows: adding a row keeps the keys of the others (their editors stay
+ * mounted, with their drafts), removing row j drops only its key.
+ */
+function useRowKeys(count: number): { keys: readonly number[]; removeAt(index: number): void } {
+  const keys = useRef<number[]>([]);
+  const next = useRef(0);
+  while (keys.current.length < count) keys.current.push(next.current++);
+  if (keys.current.length > count) keys.current.length = count;
+  return { keys: keys.current, removeAt: (index) => void keys.current.splice(index, 1) };
+}
+
 export function MatchListEditor(props: { match: readonly string[]; diagnostics: readonly Diagnostic[]; onCommit: (match: string[]) => void }) {
   const { match, diagnostics, onCommit } = props;
+  const rows = useRowKeys(match.length);
   const listLevel = diagnostics.filter((d) => d.at.field === 'match');
   return (
     <div className="pt-field" role="group" aria-label="match[] selectors">
@@ -84,12 +97,15 @@ export function MatchListEditor(props: { match: readonly string[]; diagnostics: 
       <ol className="pt-match-list">
         {match.map((m, i) => (
           <SelectorRow
-            key={`${i}-${match.length}`}
+            key={rows.keys[i]}
             index={i}
             value={m}
             diagnostics={diagnosticsForField(diagnostics, `match[${i}]`)}
             onCommit={(v) => onCommit(match.map((x, j) => (j === i ? v : x)))}
-            onRemove={() => onCommit(match.filter((_, j) => j !== i))}
+            onRemove={() => {
+              rows.removeAt(i);
+              onCommit(match.filter((_, j) => j !== i));
+            }}
           />
         ))}
       </ol>

@@ -1,6 +1,7 @@
-/** The `?` sheet: every command with a keybinding, grouped. */
+/** The `?` sheet: every command with a keybinding, grouped; a modal dialog like the others. */
 import { allCommands } from '../commands/registry.ts';
 import { formatAccelerator } from '../commands/keybindings.ts';
+import { Modal } from '../panels/shared/Modal.tsx';
 import { selectView } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
 
@@ -12,31 +13,25 @@ export function ShortcutsSheet() {
   const close = () => designerStore.getState().setView({ shortcutsOpen: false });
   const commands = allCommands().filter((c) => c.keybindings && c.keybindings.length > 0);
   return (
-    <div className="pt-modal-backdrop" onClick={close}>
-      <div className="pt-modal" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
-        <div className="pt-modal-head">
-          <h2>Keyboard shortcuts</h2>
-          <button type="button" className="pt-tool" aria-label="Close" onClick={close}>✕</button>
-        </div>
-        <table className="pt-shortcuts">
-          <tbody>
-            {commands.map((c) => (
-              <tr key={c.id}>
-                <td>{c.label}</td>
-                <td>
-                  {(c.keybindings ?? []).map((k) => (
-                    <kbd key={k}>{formatAccelerator(k, isMac)}</kbd>
-                  ))}
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <td>Multi-select</td>
-              <td><kbd>Ctrl</kbd>+click, <kbd>Shift</kbd>+drag</td>
+    <Modal title="Keyboard shortcuts" onClose={close} testId="shortcuts-sheet">
+      <table className="pt-shortcuts">
+        <tbody>
+          {commands.map((c) => (
+            <tr key={c.id}>
+              <td>{c.label}</td>
+              <td>
+                {(c.keybindings ?? []).map((k) => (
+                  <kbd key={k}>{formatAccelerator(k, isMac)}</kbd>
+                ))}
+              </td>
             </tr>
-          </tbody>
-        </table>
-      </div>
-    </div>
+          ))}
+          <tr>
+            <td>Multi-select</td>
+            <td><kbd>Ctrl</kbd>+click, <kbd>Shift</kbd>+drag</td>
+          </tr>
+        </tbody>
+      </table>
+    </Modal>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A modal dialog: a labelled `role="dialog"` box over a dimmed backdrop. Escape and the backdrop close
- * it; focus moves into it on open and Tab stays inside.
+ * it; focus moves into it on open, Tab stays inside, and on close the focus goes back to the element
+ * that had it before (the button or menu item that opened the dialog).
  */
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
@@ -23,9 +24,16 @@ export function Modal({ title, onClose, children, actions, testId, wide }: Modal
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     const el = box.current;
     const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
+    return () => {
+      // Only when the focus is still ours to give: inside the closing dialog, or nowhere.
+      const active = document.activeElement;
+      const lost = active === null || active === document.body || (el?.contains(active) ?? false);
+      if (opener?.isConnected && lost) opener.focus();
+    };
   }, []);
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === 'Escape') {
