@@ -89,7 +89,9 @@ test('federation: two leaves with their targets and a global pulling job: rules 
   await expect(j.selectors).toHaveCount(1);
   await j.sidebar.getByRole('button', { name: '+ Add selector' }).click();
   await setSelector(page, j.selectors.nth(1), 'up{job="node-us"}');
+  // Tab leaves the one-line editor for the row's remove button, typing nothing.
   await page.keyboard.press('Tab');
+  await expect(j.sidebar.getByRole('button', { name: 'Remove match[] selector 2' })).toBeFocused();
   await j.interrupt();
   await j.select('global');
   await j.setField('Scrape interval', '30s');

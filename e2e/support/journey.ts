@@ -97,7 +97,12 @@ export class Journey {
     this.step += 1;
     await this.clickEmptyCanvas();
     const start = this.step % TAB_ROUND.length;
-    for (let i = 0; i < TAB_ROUND.length; i++) await this.tab(TAB_ROUND[(start + i) % TAB_ROUND.length]!);
+    for (let i = 0; i < TAB_ROUND.length; i++) {
+      const title = TAB_ROUND[(start + i) % TAB_ROUND.length]!;
+      const panel = await this.tab(title);
+      // A user glances at each tab: the Config preview has shown its file (or said there is none).
+      if (title === 'Config') await expect(panel.locator('.monaco-editor .view-lines').or(panel.getByText('Nothing to preview')).first()).toBeVisible({ timeout: 30_000 });
+    }
     await this.tab('Inspector');
     await this.page.keyboard.press('Shift+!');
     await this.page.keyboard.press('?');
@@ -191,7 +196,7 @@ export function readSaved(path: string): Topology {
   return parsed.topology;
 }
 
-/** Polls the file on disk until `check` holds (saves are asynchronous). */
+/** Polls the file on disk until `check` holds (saves are asynchronous); a failure shows the last mismatch. */
 export async function expectSaved(path: string, check: (t: Topology) => void): Promise<Topology> {
   let last: Topology | undefined;
   await expect
@@ -199,13 +204,12 @@ export async function expectSaved(path: string, check: (t: Topology) => void): P
       try {
         last = readSaved(path);
         check(last);
-        return true;
-      } catch {
-        return false;
+        return 'saved as shown';
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
       }
     }, { message: `${path} holds what the designer shows` })
-    .toBe(true);
-  check(last!);
+    .toBe('saved as shown');
   return last!;
 }
 
