@@ -55,12 +55,12 @@ export function Palette({ collapsed = false, onToggle }: { collapsed?: boolean; 
               }}
               onClick={() => runCommand(addCommandIds[t])}
             >
-              <span className={`pt-palette-swatch role-${t}`} aria-hidden="true">
-                {collapsed ? ROLE_ICONS[t] : null}
-              </span>
+              {/* The icon is drawn by CSS (attr data-icon), so it is no text that the name would miss. */}
+              <span className={`pt-palette-swatch role-${t}`} aria-hidden="true" data-icon={collapsed ? ROLE_ICONS[t] : undefined} />
               <span className="pt-palette-text">
                 <span className="pt-palette-label">{TEMPLATE_LABELS[t]}</span>
-                <span className="pt-palette-hint">{hints[t]}</span>
+                {/* Drawn by CSS from data-hint: the button's name stays its label; the title repeats the hint. */}
+                <span className="pt-palette-hint" data-hint={hints[t]} aria-hidden="true" />
               </span>
             </button>
           </li>

@@ -10,6 +10,8 @@ export const paneEditorOptions: editor.IStandaloneEditorConstructionOptions = {
   scrollBeyondLastLine: false,
   automaticLayout: true,
   renderLineHighlight: 'none',
+  // Monaco dims the number of an empty last line below readable contrast; number it like the others.
+  renderFinalNewline: 'on',
   folding: true,
   wordWrap: 'off',
   tabSize: 2,
