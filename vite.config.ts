@@ -26,7 +26,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react(), cspMetaTag()],
-  publicDir: false,
+  // app/public/ holds files served as they are (favicon.ico).
+  publicDir: 'public',
   build: {
     outDir,
     emptyOutDir: true,

@@ -46,6 +46,17 @@ function dropPoint(pointer: { x: number; y: number }, box: { left: number; top: 
   return { x: clamp(pointer.x, box.left + halfW, box.right - halfW), y: clamp(pointer.y, box.top + halfH, box.bottom - halfH) };
 }
 
+/** The id of the canvas node under the pointer where a gesture ended, if any. */
+function nodeUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return undefined;
+  for (const el of globalThis.document.elementsFromPoint(point.clientX, point.clientY)) {
+    const id = el.closest('.react-flow__node')?.getAttribute('data-id');
+    if (id) return id;
+  }
+  return undefined;
+}
+
 export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   const document = useDesigner(selectDocument);
   const selection = useDesigner(selectSelection);
@@ -140,11 +151,20 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     connectNodes(designerStore, c.source, c.target);
   }, []);
 
-  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
-    const plan = planConnection(designerStore.getState().document, state.fromNode.id, state.toNode.id);
-    if (!plan.ok) designerStore.getState().notify(`Not connected: ${plan.reason}`, 'error');
-  }, []);
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid === true || !state.fromNode) return;
+    // Dropped on a node's card rather than on its handle (or on a node that has no input handle,
+    // like a target group): the card names the node the user meant.
+    const to = state.toNode?.id ?? nodeUnderPointer(event);
+    if (!to || to === state.fromNode.id) return;
+    const store = designerStore.getState();
+    const plan = planConnection(store.document, state.fromNode.id, to);
+    if (!plan.ok) {
+      store.notify(`Not connected: ${plan.reason}`, 'error');
+      return;
+    }
+    onConnect({ source: state.fromNode.id, target: to, sourceHandle: null, targetHandle: null });
+  }, [onConnect]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;

@@ -4,6 +4,7 @@
  * and the new edge is selected. One undo step.
  */
 import { connect, planConnection } from '../../src/model/edit/connect.ts';
+import { edgeKindLabel } from '../../src/model/lookup.ts';
 import type { DesignerStore } from '../store/designerStore.ts';
 
 /** Connects `from` to `to`; returns the new edge's id, or undefined when the rules refuse. */
@@ -18,6 +19,6 @@ export function connectNodes(store: DesignerStore, from: string, to: string): st
   const after = connect(before, from, to);
   const created = after.edges.at(-1);
   state.apply(() => after, { nodes: [], edges: created ? [created.id] : [] });
-  state.notify(`Connected: ${plan.edge.kind} edge.`, 'success');
+  state.notify(`Connected: ${edgeKindLabel(plan.edge.kind)} edge.`, 'success');
   return created?.id;
 }

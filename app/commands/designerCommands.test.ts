@@ -14,6 +14,8 @@ function setup(selection: { nodes: string[]; edges: string[] } = { nodes: [], ed
   return store;
 }
 const run = (store: DesignerStore, id: string) => runCommandWith(id, store, canvas);
+/** Runs a command and waits for it (clipboard commands talk to the system clipboard). */
+const runToEnd = async (store: DesignerStore, id: string) => getCommand(id)!.run({ store, canvas });
 const ids = (store: DesignerStore) => ({ nodes: store.getState().document.nodes.map((n) => n.id), edges: store.getState().document.edges.map((e) => e.id) });
 
 /** Runs a command, checks it made exactly one undo step, undoes it and checks the document is back. */
@@ -56,22 +58,33 @@ describe('edit commands', () => {
   it('edit.delete is disabled with nothing selected', () => {
     expect(run(setup(), 'edit.delete')).toBe(false);
   });
-  it('edit.copy then edit.paste twice: two copies further and further away, each one step', () => {
+  it('edit.copy then edit.paste twice: two copies further and further away, each one step', async () => {
     const store = setup({ nodes: ['n1', 'n2'], edges: [] });
-    run(store, 'edit.copy');
+    await runToEnd(store, 'edit.copy');
     expect(store.temporal.getState().pastStates).toHaveLength(0);
-    run(store, 'edit.paste');
-    run(store, 'edit.paste');
+    await runToEnd(store, 'edit.paste');
+    await runToEnd(store, 'edit.paste');
     expect(store.temporal.getState().pastStates).toHaveLength(2);
     const pos = (id: string) => store.getState().document.nodes.find((n) => n.id === id)!.position;
     expect(pos('n7')).toEqual({ x: 40, y: 40 });
     expect(pos('n9')).toEqual({ x: 80, y: 80 });
     expect(store.getState().selection).toEqual({ nodes: ['n9', 'n10'], edges: ['e7'] });
   });
-  it('edit.cut = copy + delete in one step', () => {
+  it('edit.cut = copy + delete in one step', async () => {
     const store = setup({ nodes: ['n1'], edges: [] });
-    doesAndUndoes(store, 'edit.cut');
+    const before = store.getState().document;
+    await runToEnd(store, 'edit.cut');
+    expect(store.getState().document.nodes.map((n) => n.id)).not.toContain('n1');
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().document).toBe(before);
     expect(store.getState().clipboard?.nodes.map((n) => n.id)).toEqual(['n1']);
+  });
+  it('edit.paste with nothing copied and no system clipboard says why, and changes nothing', async () => {
+    const store = setup();
+    await runToEnd(store, 'edit.paste');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    expect(store.getState().status).toMatchObject({ kind: 'error', text: expect.stringMatching(/^Nothing to paste: /) });
   });
   it('edit.duplicate copies the selection with the edges between them', () => {
     const store = setup({ nodes: ['n1', 'n2'], edges: [] });

@@ -5,7 +5,9 @@ import { NODE_TEMPLATES, TEMPLATE_LABELS, addNode, newNode } from '../../src/mod
 import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
 import { freeSpot } from '../../src/model/edit/placement.ts';
 import { addedIds, copySelection, deleteSelection, duplicate, paste } from '../../src/model/edit/selectionEdits.ts';
-import type { DesignerState, DesignerStore } from '../store/designerStore.ts';
+import type { Clipboard, DesignerState, DesignerStore } from '../store/designerStore.ts';
+import { readSystemClipboard, writeSystemClipboard } from '../host/systemClipboard.ts';
+import { fragmentFromClipboardText, fragmentToClipboardText } from './clipboardFormat.ts';
 import type { Command } from './registry.ts';
 
 const hasSelection = (s: DesignerState) => s.selection.nodes.length + s.selection.edges.length > 0;
@@ -72,9 +74,9 @@ export const designerCommands: readonly Command[] = [
     group: 'edit',
     keybindings: ['CmdOrCtrl+C'],
     enabled: hasNodeSelection,
-    run: ({ store }) => {
-      const copied = copyToClipboard(store);
-      if (copied > 0) store.getState().notify(`Copied ${plural(copied, 'node')}.`);
+    run: async ({ store }) => {
+      const copied = await copyToClipboard(store);
+      if (copied) store.getState().notify(copied);
     },
   },
   {
@@ -83,10 +85,13 @@ export const designerCommands: readonly Command[] = [
     group: 'edit',
     keybindings: ['CmdOrCtrl+X'],
     enabled: hasNodeSelection,
-    run: ({ store }) => {
-      if (copyToClipboard(store) === 0) return;
+    run: async ({ store }) => {
       const s = store.getState();
-      s.apply((t) => deleteSelection(t, s.selection), { nodes: [], edges: [] });
+      const selection = s.selection;
+      const copied = await copyToClipboard(store);
+      if (!copied) return;
+      s.apply((t) => deleteSelection(t, selection), { nodes: [], edges: [] });
+      store.getState().notify(copied.replace(/^Copied/, 'Cut'));
     },
   },
   {
@@ -94,14 +99,7 @@ export const designerCommands: readonly Command[] = [
     label: 'Paste',
     group: 'edit',
     keybindings: ['CmdOrCtrl+V'],
-    enabled: (s) => s.clipboard !== null,
-    run: ({ store }) => {
-      const clip = store.getState().clipboard;
-      if (!clip) return;
-      const step = 40 * (clip.pastes + 1);
-      applyCreating(store, (t) => paste(t, clip, { x: step, y: step }));
-      store.getState().setClipboard({ ...clip, pastes: clip.pastes + 1 });
-    },
+    run: async ({ store }) => pasteFromClipboard(store),
   },
   {
     id: 'edit.duplicate',
@@ -186,12 +184,58 @@ export const designerCommands: readonly Command[] = [
   },
 ];
 
-/** Puts the selected nodes (and edges among them) on the clipboard; returns how many nodes. */
-function copyToClipboard(store: DesignerStore): number {
+/**
+ * Puts the selected nodes (and the edges among them) on the designer's clipboard and, as topology
+ * JSON, on the system clipboard. Returns the message to show, or undefined when nothing was copied.
+ */
+async function copyToClipboard(store: DesignerStore): Promise<string | undefined> {
   const s = store.getState();
   const fragment = copySelection(s.document, s.selection);
-  if (fragment.nodes.length > 0) s.setClipboard({ ...fragment, pastes: 0 });
-  return fragment.nodes.length;
+  if (fragment.nodes.length === 0) return undefined;
+  const text = fragmentToClipboardText(s.document, fragment);
+  s.setClipboard({ ...fragment, pastes: 0 });
+  const written = await writeSystemClipboard(text);
+  const what = `Copied ${plural(fragment.nodes.length, 'node')}`;
+  if (!written.ok) return `${what} inside PromTopo only: the system clipboard refused it (${written.reason}).`;
+  const clip = store.getState().clipboard;
+  if (clip) store.getState().setClipboard({ ...clip, text });
+  return `${what} (also on the system clipboard as topology JSON).`;
+}
+
+/**
+ * Pastes what the system clipboard holds: the designer's own last copy when it still holds that,
+ * else the topology JSON it holds (from another window, a file, a chat). When the system clipboard
+ * cannot be read, the designer's own copy is pasted and the message says why.
+ */
+async function pasteFromClipboard(store: DesignerStore): Promise<void> {
+  const own = store.getState().clipboard;
+  const read = await readSystemClipboard();
+  if (!read.ok) {
+    if (!own) {
+      store.getState().notify(`Nothing to paste: the system clipboard could not be read (${read.reason}).`, 'error');
+      return;
+    }
+    pasteClip(store, own);
+    store.getState().notify(`Pasted PromTopo's own copy: the system clipboard could not be read (${read.reason}).`);
+    return;
+  }
+  if (own && read.value === own.text) {
+    pasteClip(store, own);
+    return;
+  }
+  const parsed = fragmentFromClipboardText(read.value);
+  if (!parsed.ok) {
+    store.getState().notify(`Nothing to paste: ${parsed.reason}.`, 'error');
+    return;
+  }
+  pasteClip(store, { ...parsed.fragment, pastes: 0, text: read.value });
+}
+
+/** One undo step; each paste of the same copy lands a little further away. */
+function pasteClip(store: DesignerStore, clip: Clipboard): void {
+  const step = 40 * (clip.pastes + 1);
+  applyCreating(store, (t) => paste(t, clip, { x: step, y: step }));
+  store.getState().setClipboard({ ...clip, pastes: clip.pastes + 1 });
 }
 
 function selectAlongFlow(store: DesignerStore, direction: 'upstream' | 'downstream'): void {

@@ -6,7 +6,7 @@
 import './monacoSetup.ts';
 import './editors.css';
 import { DiffEditor } from '@monaco-editor/react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { parseTopology } from '../../src/model/document.ts';
 import type { Topology } from '../../src/model/types.ts';
@@ -15,9 +15,32 @@ import { selectDocument } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
 import { bundleDiff, describeDiff } from './bundleDiff.ts';
 import { readOnlyEditorOptions } from './editorOptions.ts';
+import { monaco } from './monacoSetup.ts';
 import { useMonacoTheme } from './useAppTheme.ts';
 
 type Mode = 'last' | 'export';
+
+let nextPane = 0;
+
+/**
+ * Model paths owned by one mounted pane, released after the diff editor is gone. The diff editor
+ * must be disposed before its models (else Monaco throws "TextModel got disposed before
+ * DiffEditorWidget model got reset"), so the editor keeps them on unmount and this disposes them
+ * once the unmount is over; the paths are unique to the pane, so no other editor holds them.
+ */
+function useOwnedModelPaths(mode: Mode): { original: string; modified: string } {
+  const [pane] = useState(() => ++nextPane);
+  const paths = useMemo(() => ({ original: `changes://${pane}/${mode}/before.yml`, modified: `changes://${pane}/${mode}/after.yml` }), [pane, mode]);
+  useEffect(
+    () => () => {
+      setTimeout(() => {
+        for (const path of [paths.original, paths.modified]) monaco.editor.getModel(monaco.Uri.parse(path))?.dispose();
+      });
+    },
+    [paths],
+  );
+  return paths;
+}
 
 function usePreviousDocument(): Topology | undefined {
   return useStore(designerStore.temporal, (t) => t.pastStates[t.pastStates.length - 1]?.document);
@@ -38,6 +61,7 @@ export function ChangesPane() {
   const previous = usePreviousDocument();
   const exported = useExportedDocument();
   const theme = useMonacoTheme();
+  const paths = useOwnedModelPaths(mode);
   const base = mode === 'last' ? previous : exported === 'none' ? undefined : exported;
   const unavailable = mode === 'last' ? (previous ? undefined : 'No change yet: edit the design and its effect on the configuration shows here.') : exported === 'none' ? 'No export yet in this session: export the bundle, then this compares the design with what was written.' : undefined;
   const diff = useMemo(() => (unavailable ? undefined : bundleDiff(base, document)), [unavailable, base, document]);
@@ -58,8 +82,16 @@ export function ChangesPane() {
             modified={diff.modified}
             language="yaml"
             theme={theme}
-            originalModelPath={`changes://${mode}/before.yml`}
-            modifiedModelPath={`changes://${mode}/after.yml`}
+            originalModelPath={paths.original}
+            modifiedModelPath={paths.modified}
+            keepCurrentOriginalModel
+            keepCurrentModifiedModel
+            // A kept model is reused as it was: show the current diff in it.
+            onMount={(ed) => {
+              const models = ed.getModel();
+              if (models && models.original.getValue() !== diff.original) models.original.setValue(diff.original);
+              if (models && models.modified.getValue() !== diff.modified) models.modified.setValue(diff.modified);
+            }}
             options={{ ...readOnlyEditorOptions, renderSideBySide: false, originalEditable: false, renderOverviewRuler: false, hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 10 } }}
           />
         </div>

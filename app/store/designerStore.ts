@@ -46,6 +46,8 @@ export interface Clipboard {
   readonly edges: readonly TopologyEdge[];
   /** How often it was pasted: each paste lands a little further away. */
   readonly pastes: number;
+  /** The text put on the system clipboard for it: the system clipboard still holds this copy. */
+  readonly text?: string;
 }
 
 export interface DesignerState {

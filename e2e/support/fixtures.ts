@@ -36,6 +36,8 @@ export interface PromtopoFixtures {
   blockedRequests: string[];
   /** Page errors, console errors and failed requests; any not `allow`ed fails the test after it. */
   pageProblems: PageProblems;
+  /** The system clipboard is readable and writable by the app's own origin (127.0.0.1) only. */
+  clipboardAccess: void;
   canvas: CanvasPage;
   palette: PalettePage;
   inspector: InspectorPage;
@@ -66,6 +68,13 @@ export const test = base.extend<PromtopoFixtures>({
       await use(problems);
       const unexpected = problems.unexpected();
       expect(unexpected, `the page reported problems:\n${formatPageProblems(unexpected)}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  clipboardAccess: [
+    async ({ context, baseURL }, use) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
+      await use();
     },
     { auto: true },
   ],

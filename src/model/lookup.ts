@@ -58,8 +58,13 @@ export function describeNode(node: TopologyNode): string {
   }
 }
 
+/** The kind of an edge in the words the user reads (`datasource` is a "data source" edge). */
+export function edgeKindLabel(kind: TopologyEdge['kind']): string {
+  return kind === 'datasource' ? 'data source' : kind;
+}
+
 export function describeEdge(edge: TopologyEdge, index: Pick<TopologyIndex, 'nodes'>): string {
   const name = (id: string) => index.nodes.get(id)?.name ?? `?${id}`;
   const [a, b] = edgeEnds(edge);
-  return `${edge.kind} edge ${name(a)} -> ${name(b)}`;
+  return `${edgeKindLabel(edge.kind)} edge ${name(a)} -> ${name(b)}`;
 }

@@ -3,7 +3,7 @@
  * nothing left dangling (a target group nobody scrapes, a server that scrapes and federates nothing,
  * an Alertmanager nobody sends to, a Grafana without data sources).
  */
-import { edgeEnds } from '../model/lookup.ts';
+import { edgeEnds, edgeKindLabel } from '../model/lookup.ts';
 import type { NodeKind, TopologyEdge } from '../model/types.ts';
 import { edgesOf, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
 
@@ -26,7 +26,7 @@ function wrongKindHint(edge: TopologyEdge, field: string, found: NodeKind): stri
   if (edge.kind === 'federation' && field === 'source' && found === 'targets') {
     return 'A target group is scraped, not federated: use a scrape edge from the server to the group.';
   }
-  return `A ${edge.kind} edge connects ${kindWords[endKinds[edge.kind][1]]} (${endKinds[edge.kind][0]}) to ${kindWords[endKinds[edge.kind][3]]} (${endKinds[edge.kind][2]}).`;
+  return `A ${edgeKindLabel(edge.kind)} edge connects ${kindWords[endKinds[edge.kind][1]]} (${endKinds[edge.kind][0]}) to ${kindWords[endKinds[edge.kind][3]]} (${endKinds[edge.kind][2]}).`;
 }
 
 export function checkEdges(ctx: ValidationContext): void {

@@ -107,7 +107,8 @@ function checkEdgeSelectors(ctx: ValidationContext, edge: FederationEdge, analys
   });
   if (raw.length > 0) {
     reportEdge(ctx, 'federation/raw-series', 'info', edge, 'match',
-      `${raw.map(q).join(', ')} federate${raw.length === 1 ? 's' : ''} raw instance-level series rather than job-level recording rules`,
+      // Selectors as the user wrote them (no JSON quoting: `up{job="x"}`, not `"up{job=\\"x\\"}"`).
+      `${raw.join(', ')} federate${raw.length === 1 ? 's' : ''} raw instance-level series rather than job-level recording rules`,
       { hint: 'Federating pre-aggregated rules (level:metric:operations, e.g. job:http_requests:rate5m) keeps the global small (Robust Perception, "Federation: what is it good for?").' });
   }
 }

@@ -53,7 +53,9 @@ export function OpenDialog() {
         }}
       >
         <label className="ptp-field-label">
-          Path of a <code>.promtopo.json</code> file on this machine
+          <span>
+            Path of a <code>.promtopo.json</code> file on this machine
+          </span>
           <input
             type="text"
             data-autofocus

@@ -54,7 +54,9 @@ export function SaveAsDialog() {
         }}
       >
         <label className="ptp-field-label">
-          File path (<code>{DOCUMENT_EXTENSION}</code> is added when missing)
+          <span>
+            File path (<code>{DOCUMENT_EXTENSION}</code> is added when missing)
+          </span>
           <input type="text" data-autofocus name="path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
         </label>
       </form>

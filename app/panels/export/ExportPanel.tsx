@@ -28,7 +28,12 @@ export function ExportPanel() {
   const [outDir, setOutDir] = useState(() => loadLastExportDir(browserStorage()));
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const reveal = useReveal();
+  const revealOnCanvas = useReveal();
+  // A "Select ..." link shows what it names: selected and centred, and open in the inspector.
+  const reveal: typeof revealOnCanvas = (target) => {
+    revealOnCanvas(target);
+    designerStore.getState().setView({ sidebarTab: 'inspector' });
+  };
 
   async function chooseFolder() {
     try {

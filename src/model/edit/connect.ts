@@ -4,6 +4,7 @@
  * or Grafana); a drag in the other direction is understood the same way where it is unambiguous.
  */
 import { nextId } from '../names.ts';
+import { edgeKindLabel } from '../lookup.ts';
 import type { PrometheusNode, Topology, TopologyEdge, TopologyNode } from '../types.ts';
 
 /** Default match[] of a new federation edge: the pre-aggregated recording rules (`job:...`). */
@@ -27,7 +28,7 @@ export function planConnection(topology: Topology, from: string, to: string): Co
   const plan = planByKinds(a, b);
   if (!plan.ok) return plan;
   const duplicate = topology.edges.find((e) => sameEdge(e, plan.edge));
-  if (duplicate) return { ok: false, reason: `${a.name} and ${b.name} are already connected (${duplicate.kind} edge).` };
+  if (duplicate) return { ok: false, reason: `${a.name} and ${b.name} are already connected (${edgeKindLabel(duplicate.kind)} edge).` };
   if (plan.edge.kind === 'federation') {
     const { server, source } = plan.edge;
     if (federates(topology, source, server)) {
