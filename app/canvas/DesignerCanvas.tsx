@@ -4,17 +4,18 @@
  * and drops run commands. It never builds a document itself.
  */
 import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { ColorMode, Connection, EdgeChange, FinalConnectionState, IsValidConnection, NodeChange } from '@xyflow/react';
+import type { ColorMode, Connection, EdgeChange, FinalConnectionState, FitViewOptions, IsValidConnection, NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { connect, planConnection } from '../../src/model/edit/connect.ts';
+import { planConnection } from '../../src/model/edit/connect.ts';
 import { isNodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
 import { moveNodes } from '../../src/model/edit/selectionEdits.ts';
-import { edgeKindLabel } from '../../src/model/lookup.ts';
 import { installCanvasBridge } from '../commands/canvasBridge.ts';
+import { connectNodes } from '../commands/connectNodes.ts';
 import { addNodeAt } from '../commands/designerCommands.ts';
 import { selectDocument, selectLoad, selectMarkers, selectSelection } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
+import { useMediaQuery } from '../layout/useMediaQuery.ts';
 import { applyLocalChanges, applySelectionChanges, dragResult, keyboardMoves } from './flowChanges.ts';
 import type { CanvasLocal } from './flowChanges.ts';
 import { FlowEdge } from './FlowEdge.tsx';
@@ -29,7 +30,21 @@ const heatColours: Record<string, string> = { none: '#8a94a6', low: '#2f9e62', m
 const minimapColour = (n: TopologyFlowNode) => heatColours[n.data.heat] ?? '#8a94a6';
 const EMPTY_LOCAL: CanvasLocal = { measured: new Map(), dragging: new Map() };
 const proOptions = { hideAttribution: true };
-const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
+// Tight margins so names are readable at "fit"; the left one keeps cards clear of the zoom controls.
+const fitViewOptions: FitViewOptions<TopologyFlowNode> = { padding: { top: '20px', right: '20px', bottom: '20px', left: '52px' }, maxZoom: 1.2 };
+const compactMinimap = { width: 150, height: 100 };
+/** A card's size at zoom 1 (CSS `.pt-node` width; a typical height), for placing drops. */
+const CARD = { width: 224, height: 80 } as const;
+/** How far from the canvas' edges a dropped card's edge stays, screen pixels. */
+const DROP_MARGIN = 12;
+
+/** Where a card dropped at `pointer` is centred: the pointer, pulled inside the canvas `box`. */
+function dropPoint(pointer: { x: number; y: number }, box: { left: number; top: number; right: number; bottom: number }, zoom: number): { x: number; y: number } {
+  const halfW = (CARD.width / 2) * zoom + DROP_MARGIN;
+  const halfH = (CARD.height / 2) * zoom + DROP_MARGIN;
+  const clamp = (v: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v)));
+  return { x: clamp(pointer.x, box.left + halfW, box.right - halfW), y: clamp(pointer.y, box.top + halfH, box.bottom - halfH) };
+}
 
 /** The id of the canvas node under the pointer where a gesture ended, if any. */
 function nodeUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
@@ -52,6 +67,7 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   const previous = useRef<FlowGraph | undefined>(undefined);
   const flow = useReactFlow<TopologyFlowNode, TopologyFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
+  const narrow = useMediaQuery('(max-width: 1439px)');
 
   const graph = useMemo(() => {
     const next = toFlow(document, { markers, load, selection, measured: local.measured, dragging: local.dragging }, previous.current);
@@ -90,7 +106,9 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   // A newly loaded document: fit it once React Flow has measured its nodes.
   useEffect(() => {
     if (loadSeq === 0) return;
-    const timer = setTimeout(() => void flow.fitView(fitViewOptions), 80);
+    // An empty document starts at zoom 1 at the origin, so the first cards are drawn full size.
+    const empty = designerStore.getState().document.nodes.length === 0;
+    const timer = setTimeout(() => void (empty ? flow.setViewport({ x: 0, y: 0, zoom: 1 }) : flow.fitView(fitViewOptions)), 80);
     return () => clearTimeout(timer);
   }, [loadSeq, flow]);
 
@@ -130,17 +148,7 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   );
 
   const onConnect = useCallback((c: Connection) => {
-    const store = designerStore.getState();
-    const before = store.document;
-    const plan = planConnection(before, c.source, c.target);
-    if (!plan.ok) {
-      store.notify(plan.reason, 'error');
-      return;
-    }
-    const after = connect(before, c.source, c.target);
-    const created = after.edges.at(-1);
-    store.apply(() => after, { nodes: [], edges: created ? [created.id] : [] });
-    store.notify(`Connected: ${edgeKindLabel(plan.edge.kind)} edge.`, 'success');
+    connectNodes(designerStore, c.source, c.target);
   }, []);
 
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -169,8 +177,12 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
       const template = e.dataTransfer.getData(PALETTE_MIME);
       if (!isNodeTemplate(template)) return;
       e.preventDefault();
-      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      addNodeAt(designerStore, template, { x: p.x - 100, y: p.y - 30 });
+      // The card is centred where it was dropped, moved inside the canvas when that would put part of
+      // it under the palette, the sidebar or the window's edge.
+      const box = wrapper.current?.getBoundingClientRect();
+      const point = box ? dropPoint({ x: e.clientX, y: e.clientY }, box, flow.getZoom()) : { x: e.clientX, y: e.clientY };
+      const p = flow.screenToFlowPosition(point);
+      addNodeAt(designerStore, template, { x: Math.round(p.x - CARD.width / 2), y: Math.round(p.y - CARD.height / 2) });
     },
     [flow],
   );
@@ -198,7 +210,6 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         colorMode={colorMode}
-        fitView
         fitViewOptions={fitViewOptions}
         minZoom={0.05}
         maxZoom={2.5}
@@ -206,7 +217,7 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
         proOptions={proOptions}
       >
         <Background gap={24} size={1} />
-        <MiniMap<TopologyFlowNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap, coloured by load" />
+        <MiniMap<TopologyFlowNode> style={narrow ? compactMinimap : undefined} pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap, coloured by load" />
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       {document.nodes.length === 0 && (

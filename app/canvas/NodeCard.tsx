@@ -13,9 +13,9 @@ import { selectServerLoad } from '../store/selectors.ts';
 import { useDesigner } from '../store/useDesigner.ts';
 import { roleLabel } from './accessibleNames.ts';
 import { formatBytes, formatCount, formatPercent } from './format.ts';
+import { ROLE_ICONS } from './roleIcons.ts';
 import type { TopologyFlowNode } from './toFlow.ts';
 
-const icons: Record<string, string> = { leaf: '◆', global: '◎', shard: '▦', targets: '▤', alertmanager: '⚑', grafana: '◔' };
 
 function roleOf(node: TopologyNode): string {
   return node.kind === 'prometheus' ? node.role : node.kind;
@@ -63,7 +63,7 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
     >
       {acceptsInput && <Handle type="target" position={Position.Left} className="pt-handle" />}
       <div className="pt-node-head">
-        <span className="pt-node-icon" aria-hidden="true">{icons[role]}</span>
+        <span className="pt-node-icon" aria-hidden="true">{ROLE_ICONS[role]}</span>
         <span className="pt-node-name" title={node.name}>{node.name}</span>
         {(markers.errors > 0 || markers.warnings > 0) && (
           <span

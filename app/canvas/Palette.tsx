@@ -1,9 +1,11 @@
 /**
  * The palette: one button per node kind. Drag one onto the canvas (HTML5 drag and drop), or click /
- * press Enter to add it at the centre of the view.
+ * press Enter to add it at the centre of the view. Collapsed, it shows the kinds' icons only (the
+ * full name on hover and to screen readers) and leaves the width to the canvas.
  */
 import { NODE_TEMPLATES, TEMPLATE_LABELS } from '../../src/model/edit/nodeTemplates.ts';
 import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
+import { ROLE_ICONS } from './roleIcons.ts';
 import { addCommandIds } from '../commands/designerCommands.ts';
 import { runCommand } from '../commands/runCommand.ts';
 
@@ -19,10 +21,24 @@ const hints: Record<NodeTemplate, string> = {
   grafana: 'Dashboards',
 };
 
-export function Palette() {
+export function Palette({ collapsed = false, onToggle }: { collapsed?: boolean; onToggle?: () => void }) {
   return (
-    <nav className="pt-palette" aria-label="Palette">
-      <h2 className="pt-section-title">Add</h2>
+    <nav className={`pt-palette${collapsed ? ' collapsed' : ''}`} aria-label="Palette">
+      <div className="pt-palette-head">
+        {!collapsed && <h2 className="pt-section-title">Add</h2>}
+        {onToggle && (
+          <button
+            type="button"
+            className="pt-palette-toggle"
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? 'Expand the palette' : 'Collapse the palette'}
+            title={collapsed ? 'Expand the palette' : 'Collapse the palette to icons'}
+            onClick={onToggle}
+          >
+            {collapsed ? '»' : '«'}
+          </button>
+        )}
+      </div>
       <ul>
         {NODE_TEMPLATES.map((t) => (
           <li key={t}>
@@ -39,10 +55,12 @@ export function Palette() {
               }}
               onClick={() => runCommand(addCommandIds[t])}
             >
-              <span className={`pt-palette-swatch role-${t}`} aria-hidden="true" />
+              {/* The icon is drawn by CSS (attr data-icon), so it is no text that the name would miss. */}
+              <span className={`pt-palette-swatch role-${t}`} aria-hidden="true" data-icon={collapsed ? ROLE_ICONS[t] : undefined} />
               <span className="pt-palette-text">
                 <span className="pt-palette-label">{TEMPLATE_LABELS[t]}</span>
-                <span className="pt-palette-hint">{hints[t]}</span>
+                {/* Drawn by CSS from data-hint: the button's name stays its label; the title repeats the hint. */}
+                <span className="pt-palette-hint" data-hint={hints[t]} aria-hidden="true" />
               </span>
             </button>
           </li>

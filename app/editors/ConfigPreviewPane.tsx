@@ -77,7 +77,7 @@ export function ConfigPreviewPane() {
       <div className="pt-editor-bar">
         <label className="pt-editor-file">
           <span>File</span>
-          <select value={file.path} onChange={(e) => setChosen(e.target.value)} aria-label="Previewed file">
+          <select value={file.path} title={file.path} onChange={(e) => setChosen(e.target.value)} aria-label="Previewed file">
             {files.map((f) => (
               <option key={f.path} value={f.path}>{f.path}</option>
             ))}

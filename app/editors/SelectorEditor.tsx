@@ -39,6 +39,8 @@ const singleLineOptions: editor.IStandaloneEditorConstructionOptions = {
   autoClosingQuotes: 'never',
   autoClosingOvertype: 'never',
   autoSurround: 'never',
+  // A one-line field: Tab moves to the next control (as in an input) instead of typing whitespace.
+  tabFocusMode: true,
   quickSuggestions: { other: true, strings: false, comments: false },
   suggestOnTriggerCharacters: true,
   wordBasedSuggestions: 'off',

@@ -10,6 +10,8 @@ export const paneEditorOptions: editor.IStandaloneEditorConstructionOptions = {
   scrollBeyondLastLine: false,
   automaticLayout: true,
   renderLineHighlight: 'none',
+  // Monaco dims the number of an empty last line below readable contrast; number it like the others.
+  renderFinalNewline: 'on',
   folding: true,
   wordWrap: 'off',
   tabSize: 2,
@@ -19,6 +21,9 @@ export const paneEditorOptions: editor.IStandaloneEditorConstructionOptions = {
 
 export const readOnlyEditorOptions: editor.IStandaloneEditorConstructionOptions = {
   ...paneEditorOptions,
+  // Previews wrap long lines (comments, long target lists) instead of hiding them past the edge.
+  wordWrap: 'on',
+  wrappingIndent: 'indent',
   readOnly: true,
   domReadOnly: true,
 };

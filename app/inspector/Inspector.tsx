@@ -9,6 +9,7 @@ import { updateDocument } from '../../src/model/edit/updateElement.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import { selectDocument, selectIndex, selectSelection, singleSelection } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
+import { ConnectTo } from './ConnectTo.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { FieldMessages, Section, SmallButton, TextField } from './fields.tsx';
 import { unplacedDiagnostics } from './fieldDiagnostics.ts';
@@ -45,6 +46,7 @@ function Header({ id, kind, title, children, isNode }: { id: string; kind: strin
           <SmallButton label="Duplicate" title="Duplicate (Ctrl+D)" onClick={() => runCommand('edit.duplicate')} />
         </div>
       )}
+      {isNode && <ConnectTo nodeId={id} />}
       <FieldMessages diagnostics={top} />
       {children}
     </div>

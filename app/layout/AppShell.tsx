@@ -1,4 +1,7 @@
-/** The window's frame: top bar, palette, canvas, sidebar, status bar; theme applied on the root. */
+/**
+ * The window's frame: top bar, palette, canvas, sidebar, status bar; theme applied on the root. The
+ * palette collapses to its icons and the sidebar is resizable; both are remembered.
+ */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { DesignerCanvas } from '../canvas/DesignerCanvas.tsx';
@@ -8,11 +11,13 @@ import { selectView } from '../store/selectors.ts';
 import { useDesigner } from '../store/useDesigner.ts';
 import { ShortcutsSheet } from './ShortcutsSheet.tsx';
 import { Sidebar } from './Sidebar.tsx';
+import { SidebarResizer } from './SidebarResizer.tsx';
 import { slotsOf } from './slots.ts';
 import type { SlotContribution } from './slots.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useHostWiring } from './useHostWiring.ts';
+import { usePanelLayout } from './usePanelLayout.ts';
 import '@xyflow/react/dist/style.css';
 import '../styles/app.css';
 
@@ -39,6 +44,7 @@ export function useResolvedTheme(): 'light' | 'dark' {
 
 export function AppShell({ contributions }: { contributions: readonly SlotContribution[] }) {
   const theme = useResolvedTheme();
+  const layout = usePanelLayout();
   useKeyboardShortcuts();
   useHostWiring();
   useEffect(() => {
@@ -48,10 +54,12 @@ export function AppShell({ contributions }: { contributions: readonly SlotContri
     <ReactFlowProvider>
       <div className={`pt-app theme-${theme}`} data-theme={theme}>
         <Toolbar items={slotsOf(contributions, 'toolbar')} />
-        <main className="pt-main">
-          <Palette />
+        <main className="pt-main" style={{ gridTemplateColumns: `${layout.paletteWidth}px minmax(0, 1fr) ${layout.sidebarWidth}px` }}>
+          <Palette collapsed={layout.paletteCollapsed} onToggle={layout.togglePalette} />
           <DesignerCanvas colorMode={theme} />
-          <Sidebar tabs={slotsOf(contributions, 'sidebar')} />
+          <Sidebar tabs={slotsOf(contributions, 'sidebar')}>
+            <SidebarResizer width={layout.sidebarWidth} paletteWidth={layout.paletteWidth} onResize={layout.setSidebarWidth} />
+          </Sidebar>
         </main>
         <StatusBar items={slotsOf(contributions, 'statusbar')} />
         {slotsOf(contributions, 'overlay').map(({ id, component: Overlay }) => (

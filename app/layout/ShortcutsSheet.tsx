@@ -14,6 +14,8 @@ export function ShortcutsSheet() {
   const commands = allCommands().filter((c) => c.keybindings && c.keybindings.length > 0);
   return (
     <Modal title="Keyboard shortcuts" onClose={close} testId="shortcuts-sheet">
+      {/* The list scrolls on its own in a short window; focusable so the keyboard can scroll it. */}
+      <div className="pt-shortcuts-scroll" tabIndex={0} role="region" aria-label="Shortcut list">
       <table className="pt-shortcuts">
         <tbody>
           {commands.map((c) => (
@@ -32,6 +34,7 @@ export function ShortcutsSheet() {
           </tr>
         </tbody>
       </table>
+      </div>
     </Modal>
   );
 }

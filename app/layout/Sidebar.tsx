@@ -1,4 +1,5 @@
-/** The right sidebar: tabs (Inspector first, then the contributed ones), one panel shown at a time. */
+/** The right sidebar: tabs (Inspector first, then the contributed ones), one panel shown at a time; `children` go on its edge (the resizer). */
+import type { ReactNode } from 'react';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { selectView } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
@@ -6,13 +7,14 @@ import type { SlotContribution } from './slots.ts';
 
 const inspectorTab: SlotContribution = { id: 'inspector', slot: 'sidebar', title: 'Inspector', order: 0, component: Inspector };
 
-export function Sidebar({ tabs }: { tabs: readonly SlotContribution[] }) {
+export function Sidebar({ tabs, children }: { tabs: readonly SlotContribution[]; children?: ReactNode }) {
   const { sidebarTab } = useDesigner(selectView);
   const all = [inspectorTab, ...tabs];
   const active = all.find((t) => t.id === sidebarTab) ?? inspectorTab;
   const Panel = active.component;
   return (
     <aside className="pt-sidebar" aria-label="Side panels">
+      {children}
       <div className="pt-tabs" role="tablist">
         {all.map((t) => (
           <button

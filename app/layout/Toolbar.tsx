@@ -26,7 +26,7 @@ export function Toolbar({ items }: { items: readonly SlotContribution[] }) {
     <header className="pt-toolbar">
       <div className="pt-brand" aria-hidden="true">PromTopo</div>
       <div className="pt-title" title={filePath ?? 'Not saved yet'}>
-        <span className="pt-doc-name" data-testid="document-title">{doc.name}</span>
+        <span className="pt-doc-name" data-testid="document-title" title={doc.name}>{doc.name}</span>
         {dirty && <span className="pt-dirty" aria-label="Unsaved changes" title="Unsaved changes">●</span>}
         {filePath && <span className="pt-doc-path">{baseName(filePath)}</span>}
       </div>

@@ -73,6 +73,7 @@ export function LoadPanel() {
                     scope="col"
                     aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}
                     className={spec.column === 'name' ? 'ptp-col-name' : 'ptp-col-num'}
+                    data-column={spec.column}
                   >
                     <button type="button" title={`${spec.title}: sort`} onClick={() => setOrder((o) => nextSort(o, spec.column))}>
                       {active ? (
@@ -108,6 +109,7 @@ export function LoadPanel() {
           </tbody>
         </table>
       </div>
+      <p className="ptp-muted ptp-narrow-note">Widen the side panels (drag their left edge) to see Scrapes/s and Disk in the table.</p>
       <LoadBars rows={sorted} />
     </section>
   );

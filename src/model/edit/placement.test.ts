@@ -18,3 +18,26 @@ describe('freeSpot', () => {
     expect(new Set(t.nodes.map((n) => `${n.position.x},${n.position.y}`)).size).toBe(6);
   });
 });
+
+describe('freeSpot order', () => {
+  it('fills the nearest spots first: below, above, then right and left, diagonals last', () => {
+    let t = emptyTopology();
+    const centre = { x: 0, y: 0 };
+    const spots: { x: number; y: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const p = freeSpot(t, centre);
+      spots.push(p);
+      t = addNode(t, newNode(t, 'leaf', p));
+    }
+    const { width: w, height: h } = NODE_FOOTPRINT;
+    expect(spots).toEqual([{ x: 0, y: 0 }, { x: 0, y: h }, { x: 0, y: -h }, { x: w, y: 0 }, { x: -w, y: 0 }]);
+  });
+
+  it('keeps cards at least a card apart even around an off-grid node', () => {
+    let t = addNode(emptyTopology(), newNode(emptyTopology(), 'leaf', { x: 37, y: 12 }));
+    const p = freeSpot(t, { x: 0, y: 0 });
+    expect(Math.abs(p.x - 37) >= NODE_FOOTPRINT.width || Math.abs(p.y - 12) >= NODE_FOOTPRINT.height).toBe(true);
+    t = addNode(t, newNode(t, 'leaf', p));
+    expect(t.nodes).toHaveLength(2);
+  });
+});
