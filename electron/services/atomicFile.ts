@@ -1,9 +1,12 @@
 /**
  * Replacing one file atomically: write a temp file in the same folder, fsync it, rename it over the
- * target. A crash or a full disk leaves the original untouched (never truncated).
+ * target. A crash or a full disk leaves the original untouched (never truncated). The temp file is
+ * `.<name>.promtopo-tmp-<pid>-<n>`: a write that was killed leaves one, and the next write of the
+ * same file removes it (staleTemps.ts).
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { escapeRegExp, removeStaleTemps } from './staleTemps.ts';
 
 let counter = 0;
 
@@ -13,6 +16,7 @@ let counter = 0;
  */
 export async function writeFileAtomically(path: string, text: string, options: { mode?: number } = {}): Promise<{ mtimeMs: number }> {
   const dir = dirname(path);
+  await removeStaleTemps(dir, new RegExp(`^\\.${escapeRegExp(basename(path))}\\.promtopo-tmp-(\\d+)-\\d+$`));
   const temp = join(dir, `.${basename(path)}.promtopo-tmp-${process.pid}-${counter++}`);
   let mode = options.mode ?? 0o644;
   try {
