@@ -3,6 +3,7 @@
  * scrapes/s, memory, disk and utilisation per server and instance, traffic per edge, and `load/...`
  * diagnostics. Pure and deterministic; formulas and constants in docs/load-model.md.
  */
+import { oversizedNodes } from './sizeGuard.ts';
 import { replicaCount, serverInstances } from '../model/instances.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
 import { indexCatalogs, type CatalogIndex, type ExporterCatalog } from './catalog.ts';
@@ -33,6 +34,10 @@ const NO_CATALOGS: readonly ExporterCatalog[] = [];
  * the previous call (immutable documents) is not recomputed, so a what-if edit costs little.
  */
 export function estimateLoad(topology: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = NO_CATALOGS): LoadEstimate {
+  const oversized = oversizedNodes(topology);
+  if (oversized.length > 0) {
+    return { servers: {}, edges: {}, targetGroups: {}, totals: { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, diskBytes: 0 }, diagnostics: oversized };
+  }
   const catalogsById = catalogIndex(catalogs);
   const nodes = new Map(topology.nodes.map((n) => [n.id, n] as const));
   const scrapes = new Map<string, ScrapeEdge[]>();

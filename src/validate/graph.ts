@@ -3,6 +3,7 @@
  * nothing left dangling (a target group nobody scrapes, a server that scrapes and federates nothing,
  * an Alertmanager nobody sends to, a Grafana without data sources).
  */
+import { MAX_PLACEHOLDER_TARGETS } from '../estimate/sizeGuard.ts';
 import { edgeEnds } from '../model/lookup.ts';
 import type { NodeKind, TopologyEdge } from '../model/types.ts';
 import { edgesOf, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
@@ -67,6 +68,11 @@ export function checkDangling(ctx: ValidationContext): void {
       reportNode(ctx, 'targets/scraped-twice', 'info', group, undefined,
         `scraped by ${scrapers.size} servers (${names.map(q).join(', ')}): every target carries that many times the scrape load, and the series are stored ${scrapers.size} times`,
         { hint: 'For redundancy make one server an HA group instead (replicas scrape the same targets, alerts are deduplicated); otherwise keep one scrape edge.' });
+    }
+    if (group.targets.length === 0 && (group.count ?? 0) > MAX_PLACEHOLDER_TARGETS) {
+      reportNode(ctx, 'targets/count', 'error', group, 'count', `${group.count} placeholder targets is more than PromTopo generates (at most ${MAX_PLACEHOLDER_TARGETS})`, {
+        hint: 'Split the group, or list the real targets.',
+      });
     }
     if (group.targets.length === 0 && (group.count ?? 0) === 0) {
       reportNode(ctx, 'targets/empty', 'warning', group, 'targets', 'the group has no targets and no count: its job scrapes nothing', {
