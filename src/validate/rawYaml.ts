@@ -6,6 +6,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { TopologyNode } from '../model/types.ts';
 import { reportNode, type ValidationContext } from './context.ts';
+import { tooDeepMessage, yamlTooDeep } from './yamlNesting.ts';
 
 /** Aliases allowed in one raw YAML field; beyond this the text is refused (alias bombs). */
 const MAX_ALIASES = 20;
@@ -13,6 +14,8 @@ const MAX_ALIASES = 20;
 type RawYaml = { ok: true; value: unknown } | { ok: false; message: string; line?: number; column?: number };
 
 export function parseRawYaml(text: string): RawYaml {
+  const deep = yamlTooDeep(text);
+  if (deep) return { ok: false, message: tooDeepMessage(deep), line: deep.line };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const error = doc.errors[0];
