@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -46,6 +46,7 @@ export function twoDocuments(dir: string): { a: string; b: string; bundles: Map<
 /** Every file under `dir` (following the bundle link) as path -> contents. */
 export function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
