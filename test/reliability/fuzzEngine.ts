@@ -82,6 +82,16 @@ function places(value: unknown, out: [Record<string, unknown> | unknown[], strin
 
 interface DocJson { nodes?: Record<string, unknown>[]; edges?: Record<string, unknown>[]; [k: string]: unknown }
 
+/** Puts hostile raw YAML into a server's or a target group's escape hatch. */
+function rawYamlMutation(r: Random, nodes: Record<string, unknown>[]): string {
+  const holders = nodes.filter((n) => n.kind === 'prometheus' || n.kind === 'targets');
+  if (!holders.length) return 'raw yaml (no holder)';
+  const holder = pick(r, holders);
+  const field = holder.kind === 'prometheus' ? pick(r, ['extraConfig', 'extraScrapeConfigs']) : 'extraConfig';
+  holder[field] = pick(r, HOSTILE_YAML);
+  return `raw yaml ${field}`;
+}
+
 /** One mutation of a parsed document; returns a short name of what it did. */
 function mutateDocumentOnce(r: Random, doc: DocJson): string {
   const nodes = Array.isArray(doc.nodes) ? doc.nodes : [];
@@ -123,11 +133,7 @@ function mutateDocumentOnce(r: Random, doc: DocJson): string {
     edges.push(e);
     return 'cycle';
   }
-  if (op === 8) {
-    const holders = [...nodes.filter((n) => n.kind === 'prometheus'), ...edges];
-    if (holders.length) pick(r, holders)[pick(r, ['extraConfig', 'extraScrapeConfigs'])] = pick(r, HOSTILE_YAML);
-    return 'raw yaml';
-  }
+  if (op === 8) return rawYamlMutation(r, nodes);
   const servers = nodes.filter((n) => n.kind === 'prometheus');
   const groups = nodes.filter((n) => n.kind === 'targets');
   const huge = pick(r, [1e9, 2 ** 31, -3, 0, 1e6, 100_000, 27]);
@@ -144,8 +150,12 @@ function mutateDocumentOnce(r: Random, doc: DocJson): string {
 export function mutateDocument(r: Random, seedText: string): { text: string; ops: string[] } {
   const doc = JSON.parse(seedText) as DocJson;
   const ops: string[] = [];
-  const n = 1 + Math.floor(r() * 4);
-  for (let i = 0; i < n; i++) ops.push(mutateDocumentOnce(r, doc));
+  // A third of the inputs change only raw YAML: they often still validate, so export and promtool see them.
+  if (r() < 0.35) ops.push(rawYamlMutation(r, Array.isArray(doc.nodes) ? doc.nodes : []));
+  else {
+    const n = 1 + Math.floor(r() * 4);
+    for (let i = 0; i < n; i++) ops.push(mutateDocumentOnce(r, doc));
+  }
   let text = JSON.stringify(doc, null, r() < 0.5 ? 2 : 0);
   const t = r();
   if (t < 0.04) { text = text.slice(0, Math.floor(r() * text.length)); ops.push('truncated'); }
