@@ -73,7 +73,7 @@ function postFromAnotherUser(op: string, body: unknown, headers: Record<string, 
 describe('the session token', () => {
   it('another account, without the token or with a wrong one, is refused and writes nothing', async () => {
     const target = join(work, 'planted.promtopo.json');
-    for (const headers of [{}, { [TOKEN_HEADER]: newApiToken() }, { [TOKEN_HEADER]: token.slice(0, -1) }]) {
+    for (const headers of [{}, { [TOKEN_HEADER]: newApiToken() }, { [TOKEN_HEADER]: token.slice(0, -1) }] as Record<string, string>[]) {
       const status = await postFromAnotherUser('saveDocument', { path: target, document: docs.texts[0] }, headers);
       expect(attack(status === 401 && !existsSync(target)), `status ${status}`).toBe(true);
     }
