@@ -23,6 +23,24 @@ export type AtomicWriteResult<C> =
 export type PreCommitCheck<C> = (tempDir: string) => Promise<{ commit: boolean; check: C }>;
 
 let counter = 0;
+/** Per output folder, the tail of this process's queue of commits and clean-ups. */
+const commitQueues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `step` after every earlier commit or clean-up of `outDir` by this process: a clean-up reads
+ * which version is current and must not race another export's swap.
+ */
+async function withCommitLock<T>(outDir: string, step: () => Promise<T>): Promise<T> {
+  const previous = commitQueues.get(outDir) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(step);
+  const tail = run.catch(() => undefined);
+  commitQueues.set(outDir, tail);
+  try {
+    return await run;
+  } finally {
+    if (commitQueues.get(outDir) === tail) commitQueues.delete(outDir);
+  }
+}
 /** Version folders this process is still writing (never removed as stale by a concurrent export). */
 const inFlight = new Set<string>();
 
@@ -152,24 +170,26 @@ export async function writeFolderAtomically<C>(
     // The folder may have changed while we wrote: decide again, just before the swap.
     const lateRefusal = await outDirProblem(outDir);
     if (lateRefusal) return { ok: false, outDir, error: lateRefusal, ...(check === undefined ? {} : { check }) };
-    link = siblingPath(outDir, 'link');
-    await fs.symlink(basename(tempDir), link);
-    const before = await fs.lstat(outDir).catch(() => undefined);
-    if (before && !before.isSymbolicLink()) {
-      // A real folder (empty, or a bundle of the older layout) cannot be replaced by a rename.
-      oldDir = siblingPath(outDir, 'old', false);
-      await fs.rename(outDir, oldDir);
-    } else if (before) superseded = await linkedVersion(outDir);
-    try {
-      await fs.rename(link, outDir);
-      link = undefined;
-      inFlight.delete(tempDir);
-      tempDir = undefined;
-    } catch (e) {
-      if (oldDir) await fs.rename(oldDir, outDir);
-      oldDir = undefined;
-      throw e;
-    }
+    await withCommitLock(outDir, async () => {
+      link = siblingPath(outDir, 'link');
+      await fs.symlink(basename(tempDir ?? ''), link);
+      const before = await fs.lstat(outDir).catch(() => undefined);
+      if (before && !before.isSymbolicLink()) {
+        // A real folder (empty, or a bundle of the older layout) cannot be replaced by a rename.
+        oldDir = siblingPath(outDir, 'old', false);
+        await fs.rename(outDir, oldDir);
+      } else if (before) superseded = await linkedVersion(outDir);
+      try {
+        await fs.rename(link, outDir);
+        link = undefined;
+        if (tempDir) inFlight.delete(tempDir);
+        tempDir = undefined;
+      } catch (e) {
+        if (oldDir) await fs.rename(oldDir, outDir);
+        oldDir = undefined;
+        throw e;
+      }
+    });
     written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { ok: true, outDir, files: written, ...(check === undefined ? {} : { check }) };
   } catch (e) {
@@ -181,7 +201,7 @@ export async function writeFolderAtomically<C>(
       await fs.rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
     }
     if (oldDir) await fs.rm(oldDir, { recursive: true, force: true }).catch(() => undefined);
-    await removeSupersededVersions(outDir, superseded);
+    await withCommitLock(outDir, () => removeSupersededVersions(outDir, superseded));
   }
 }
 

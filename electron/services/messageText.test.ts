@@ -11,7 +11,7 @@ describe('messageText', () => {
     expect(cut.length).toBeLessThan(MAX_MESSAGE_CHARS + 40);
     expect(cut).toMatch(/\.\.\. \(9000 more characters\)$/);
     const emoji = `${'a'.repeat(9)}🙂🙂`;
-    expect(capLength(emoji, 10)).toBe(`${'a'.repeat(9)}... (5 more characters)`);
+    expect(capLength(emoji, 10)).toBe(`${'a'.repeat(9)}... (4 more characters)`);
   });
   it('caps each line of a multi-line message', () => {
     expect(cleanMessage(`short\n${'y'.repeat(3000)}`).split('\n').map((l) => l.length <= MAX_MESSAGE_CHARS + 40)).toEqual([true, true]);
