@@ -1,8 +1,11 @@
 // Playwright: the renderer in Debian's Chromium against browser mode, as a user uses it.
 // The server port is chosen when this config first loads (in the runner process) and handed to the
 // workers through the environment, so several e2e runs on one machine never collide. Settings and
-// recent files go to a fresh temp dir (PROMTOPO_CONFIG_DIR), never the user's.
+// recent files go to a fresh temp dir (PROMTOPO_CONFIG_DIR), never the user's. The API's session
+// token is chosen here too and given to the server (PROMTOPO_WEB_TOKEN) and to the workers
+// (PROMTOPO_E2E_TOKEN), so e2e/support/fixtures.ts can hand it to every page and request.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ function freePort(): number {
 
 process.env.PROMTOPO_E2E_PORT ??= String(freePort());
 process.env.PROMTOPO_E2E_CONFIG_DIR ??= mkdtempSync(join(tmpdir(), 'promtopo-e2e-config-'));
+process.env.PROMTOPO_E2E_TOKEN ??= randomBytes(32).toString('base64url');
 const port = Number(process.env.PROMTOPO_E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}/`;
 
@@ -57,6 +61,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PROMTOPO_CONFIG_DIR: process.env.PROMTOPO_E2E_CONFIG_DIR, PORT: String(port) },
+    env: { PROMTOPO_CONFIG_DIR: process.env.PROMTOPO_E2E_CONFIG_DIR, PORT: String(port), PROMTOPO_WEB_TOKEN: process.env.PROMTOPO_E2E_TOKEN },
   },
 });

@@ -5,7 +5,7 @@
 // When it is missing we try its installer once with a short timeout; when that fails (no route to
 // GitHub) we say so in one paragraph and serve the same UI on 127.0.0.1 instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,15 +36,51 @@ function tryInstallElectron() {
   return ok;
 }
 
+/** True while process `pid` exists (EPERM: it exists but belongs to someone else). */
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/**
+ * Removes private renderer copies (and launch pages) left in TMPDIR by servers that were killed before
+ * they could clean up: `promtopo-renderer-<pid>-*` whose process is gone.
+ */
+export function removeStaleSnapshots(dir = tmpdir()) {
+  let removed = 0;
+  let names = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = /^promtopo-(?:renderer|launch)-(\d+)-/.exec(name);
+    if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed++;
+    } catch {
+      // Another user's folder, or already gone: not ours to remove.
+    }
+  }
+  return removed;
+}
+
 /**
  * A private copy of dist/renderer for this server, removed on exit. Lazily loaded chunks (Monaco,
  * panes) are fetched long after the page: if dist/renderer is rebuilt meanwhile (another run, a
- * developer), the running page must still find the chunks of its own build.
+ * developer), the running page must still find the chunks of its own build. The name carries the
+ * pid, so the next start removes the copy of a server that was killed (removeStaleSnapshots).
  */
 function snapshotRenderer() {
   const source = resolve(root, 'dist/renderer');
   for (let attempt = 1; ; attempt++) {
-    const dir = mkdtempSync(join(tmpdir(), 'promtopo-renderer-'));
+    const dir = mkdtempSync(join(tmpdir(), `promtopo-renderer-${process.pid}-`));
     try {
       cpSync(source, dir, { recursive: true });
       if (!existsSync(join(dir, 'index.html'))) throw new Error('dist/renderer has no index.html');
@@ -55,6 +91,19 @@ function snapshotRenderer() {
       if (attempt >= 3) throw e; // dist/renderer was being swapped by a concurrent build: try again
     }
   }
+}
+
+/**
+ * A page only this user can read that forwards to `url` (which holds the session token): the browser
+ * is started on its path, so the token never appears in a command line other accounts can list.
+ */
+function launchPage(url) {
+  const dir = mkdtempSync(join(tmpdir(), `promtopo-launch-${process.pid}-`));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'open.html');
+  const quoted = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  writeFileSync(file, `<!doctype html><meta http-equiv="refresh" content="0;url=${quoted}"><title>PromTopo</title><a href="${quoted}">Open PromTopo</a>\n`, { mode: 0o600 });
+  return file;
 }
 
 /** Rebuilds a stale renderer; when that fails but a previous build exists, says so and keeps it. */
@@ -70,6 +119,7 @@ async function ensureRenderer() {
 
 async function startWeb(args, { openBrowser = false } = {}) {
   await ensureRenderer();
+  removeStaleSnapshots();
   const { register } = await import('tsx/esm/api');
   register();
   const { runWebMode } = await import(pathToFileURL(resolve(root, 'electron/web/main.ts')).href);
@@ -77,8 +127,8 @@ async function startWeb(args, { openBrowser = false } = {}) {
   const server = await runWebMode(own.some((a) => a.startsWith('--renderer-dir')) ? own : [...own, '--renderer-dir', snapshotRenderer()]);
   if (server && openBrowser && process.env.BROWSER) {
     // Only when the user configured a browser; never fail because of it.
-    const child = spawn(process.env.BROWSER, [server.url], { detached: true, stdio: 'ignore' });
-    child.on('error', () => console.log(`(could not open $BROWSER; open ${server.url} yourself)`));
+    const child = spawn(process.env.BROWSER, [launchPage(server.pageUrl)], { detached: true, stdio: 'ignore' });
+    child.on('error', () => console.log('(could not open $BROWSER; open the address above yourself)'));
     child.unref();
   }
 }
@@ -102,7 +152,7 @@ async function startElectron(args) {
 }
 
 const args = process.argv.slice(2);
-(args.includes('--web') ? startWeb(args) : startElectron(args)).catch((e) => {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) (args.includes('--web') ? startWeb(args) : startElectron(args)).catch((e) => {
   console.error(`promtopo: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -41,6 +41,12 @@ const RoundTripVerdictSchema = z.object({
 /** A topology document travels as its JSON text; the host parses it with model/document.ts. */
 const DocumentText = z.string().max(50 * 1024 * 1024);
 
+/**
+ * What a file held when it was read or written: `<sha256 of the bytes>@<modification time in ms>`.
+ * Opaque to the renderer; the host compares the hash (identical bytes with a newer time are no change).
+ */
+const DiskVersion = z.string().regex(/^[0-9a-f]{64}@\d+(\.\d+)?$/);
+
 const PromtoolVerdict = z.object({
   /** False when promtool is not on PATH (the verdict is then unknown, not "ok"). */
   ran: z.boolean(),
@@ -66,15 +72,26 @@ export const hostApi = {
       error: z.string().optional(),
     }),
   },
-  /** Read a topology file. */
+  /** Read a topology file; `version` identifies what was read (see saveDocument). */
   openDocument: {
     request: z.object({ path: z.string().min(1) }),
-    response: z.object({ ok: z.boolean(), path: z.string(), text: z.string().optional(), diagnostics: z.array(DiagnosticSchema) }),
+    response: z.object({ ok: z.boolean(), path: z.string(), text: z.string().optional(), version: DiskVersion.optional(), diagnostics: z.array(DiagnosticSchema) }),
   },
-  /** Write a topology file atomically. */
+  /**
+   * Write a topology file atomically. An existing file is replaced only when it still holds what was
+   * opened or last saved (`expectedVersion`, from openDocument/saveDocument) or when `overwrite` is
+   * set (the user confirmed). Otherwise nothing is written and `conflict` says why: `changed` (another
+   * program rewrote the file) or `exists` (Save As onto a file that is there).
+   */
   saveDocument: {
-    request: z.object({ path: z.string().min(1), document: DocumentText }),
-    response: z.object({ ok: z.boolean(), path: z.string(), error: z.string().optional() }),
+    request: z.object({ path: z.string().min(1), document: DocumentText, expectedVersion: DiskVersion.optional(), overwrite: z.boolean().optional() }),
+    response: z.object({
+      ok: z.boolean(),
+      path: z.string(),
+      version: DiskVersion.optional(),
+      conflict: z.enum(['changed', 'exists']).optional(),
+      error: z.string().optional(),
+    }),
   },
   /** The built-in example topologies. */
   listExamples: {

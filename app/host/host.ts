@@ -6,6 +6,7 @@ import { MenuCommandSchema } from '../../src/host-api.ts';
 import type { HostBridge, HostRequest, HostResponse } from '../../src/host-api.ts';
 import { bridgeTransport, createHostClient, httpTransport } from './hostClient.ts';
 import type { HostClient } from './hostClient.ts';
+import { adoptBrowserToken } from './browserToken.ts';
 import { recordExport } from './exportRecord.ts';
 
 declare global {
@@ -26,7 +27,8 @@ function detectHost(): HostClient {
       }),
     );
   }
-  return createHostClient('browser', httpTransport((url, init) => fetch(url, init)));
+  const token = typeof window !== 'undefined' ? adoptBrowserToken(window) : undefined;
+  return createHostClient('browser', httpTransport((url, init) => fetch(url, init), '', token));
 }
 
 /** Records successful exports (exportRecord.ts) as they pass through. */

@@ -76,12 +76,15 @@ type FetchLike = (url: string, init: { method: string; headers: Record<string, s
   json(): Promise<unknown>;
 }>;
 
-/** Transport over HTTP to the browser-mode server: `POST <base>/api/<op>` with a JSON body. */
-export function httpTransport(fetchImpl: FetchLike, base = ''): HostTransport {
+/**
+ * Transport over HTTP to the browser-mode server: `POST <base>/api/<op>` with a JSON body and the
+ * session token (browserToken.ts) in `X-PromTopo-Token`.
+ */
+export function httpTransport(fetchImpl: FetchLike, base = '', token?: string): HostTransport {
   return async (op, request) => {
     const res = await fetchImpl(`${base}/api/${op}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(token ? { 'X-PromTopo-Token': token } : {}) },
       body: JSON.stringify(request),
     });
     let body: unknown;

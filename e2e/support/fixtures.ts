@@ -5,10 +5,14 @@
  * It also fails any test in which a page threw an uncaught error, logged a console error or had a
  * request fail (`pageProblems`; a test declares the ones it provokes on purpose with `allow`).
  * Page objects for the main areas come as fixtures too (one file each under e2e/support/pages/).
+ * Browser mode's API wants the session token the server was started with (playwright.config.ts):
+ * every page of the context finds it in sessionStorage before the app runs, as after opening the
+ * printed URL, and the `request` fixture sends it, so specs just `page.goto('/')`.
  */
 import { test as base, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOKEN_STORAGE_KEY } from '../../app/host/browserToken.ts';
 import { CanvasPage } from './pages/canvas.ts';
 import { EditorsPage } from './pages/editors.ts';
 import { InspectorPage } from './pages/inspector.ts';
@@ -31,6 +35,13 @@ export function isLocalUrl(url: string): boolean {
 /** Where specs put screenshots to look at (git-ignored). */
 export const ARTIFACTS_DIR = join('e2e', 'artifacts');
 
+/** The API token of the server under test (set by playwright.config.ts). */
+export function apiToken(): string {
+  const token = process.env.PROMTOPO_E2E_TOKEN;
+  if (!token) throw new Error('PROMTOPO_E2E_TOKEN is not set: run the specs through playwright.config.ts');
+  return token;
+}
+
 export interface PromtopoFixtures {
   /** Non-local requests the page tried (aborted); the fixture asserts it is empty after each test. */
   blockedRequests: string[];
@@ -48,6 +59,22 @@ export interface PromtopoFixtures {
 }
 
 export const test = base.extend<PromtopoFixtures>({
+  context: async ({ context }, use) => {
+    await context.addInitScript(([key, token]: [string, string]) => {
+      try {
+        const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } }).sessionStorage;
+        if (!storage.getItem(key)) storage.setItem(key, token);
+      } catch {
+        // about:blank and opaque origins have no storage.
+      }
+    }, [TOKEN_STORAGE_KEY, apiToken()] as [string, string]);
+    await use(context);
+  },
+  request: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({ ...(baseURL ? { baseURL } : {}), extraHTTPHeaders: { 'X-PromTopo-Token': apiToken() } });
+    await use(request);
+    await request.dispose();
+  },
   blockedRequests: [
     async ({ context }, use) => {
       const blocked: string[] = [];

@@ -17,6 +17,8 @@ import type { RoundTripVerdict } from '../../src/compare/verifyImport.ts';
 import { verdictLine, verifyImport } from '../../src/compare/verifyImport.ts';
 import { MAX_IMPORT_FILE_CHARS } from '../../src/import/yamlTree.ts';
 import { writeFileAtomically } from '../services/atomicFile.ts';
+import { readRegularFile } from '../services/readRegularFile.ts';
+import { decodeUtf8Text } from '../services/textFile.ts';
 import type { CliCommand } from './command.ts';
 import { EXIT } from './command.ts';
 import { parseCommandArgs } from './args.ts';
@@ -56,22 +58,17 @@ function displayName(cwd: string, abs: string): string {
 
 async function readOne(cwd: string, abs: string): Promise<{ ok: true; file: ImportFile } | { ok: false; error: string }> {
   const name = displayName(cwd, abs);
-  let stat;
-  try {
-    stat = await fs.stat(abs);
-  } catch {
-    return { ok: false, error: `${name}: no such file` };
+  const read = await readRegularFile(abs, MAX_IMPORT_FILE_CHARS);
+  if (!read.ok) {
+    if (read.code === 'missing') return { ok: false, error: `${name}: no such file` };
+    if (read.code === 'folder') return { ok: false, error: `${name}: is a folder; give the config files (e.g. ${name}/prometheus.yml)` };
+    if (read.code === 'too-large') return { ok: false, error: `${name}: larger than ${MAX_IMPORT_FILE_CHARS / 1024 / 1024} MiB; not a Prometheus config` };
+    if (read.code === 'not-regular') return { ok: false, error: `${name}: not a regular file (${read.reason})` };
+    return { ok: false, error: `${name}: cannot read (${read.reason})` };
   }
-  if (stat.isDirectory()) return { ok: false, error: `${name}: is a folder; give the config files (e.g. ${name}/prometheus.yml)` };
-  if (!stat.isFile()) return { ok: false, error: `${name}: not a regular file` };
-  if (stat.size > MAX_IMPORT_FILE_CHARS) return { ok: false, error: `${name}: larger than ${MAX_IMPORT_FILE_CHARS / 1024 / 1024} MiB; not a Prometheus config` };
-  try {
-    const bytes = await fs.readFile(abs);
-    if (bytes.includes(0)) return { ok: false, error: `${name}: binary content (NUL bytes); expected YAML text` };
-    return { ok: true, file: { name, text: bytes.toString('utf8') } };
-  } catch (e) {
-    return { ok: false, error: `${name}: cannot read (${e instanceof Error ? e.message : String(e)})` };
-  }
+  const decoded = decodeUtf8Text(read.bytes);
+  if (!decoded.ok) return { ok: false, error: `${name}: ${decoded.reason.replace(/^is binary/, 'binary content')}; expected YAML text in UTF-8` };
+  return { ok: true, file: { name, text: decoded.text } };
 }
 
 /**

@@ -24,7 +24,8 @@ Options:
               "targetGroups":[...],"totals":{...},"diagnostics":[...]}
   -h, --help  show this help
 
-Exit status: 0 estimated (load warnings do not fail), 1 the document is not a valid topology,
+Exit status: 0 estimated (load warnings do not fail), 1 the document is not a valid topology
+or is too large to estimate (more replicas, shards or placeholder targets than PromTopo generates),
 2 usage error or the file cannot be read.
 `;
 
@@ -183,6 +184,8 @@ export const loadCommand: CliCommand = {
     }
     const estimate = estimateLoad(input.topology, builtinCatalogs);
     io.out(json ? jsonText(loadJson(input.file, input.topology, estimate)) : loadReport(input.file, input.topology, estimate));
+    // Sizes too large to estimate (load/too-large) are errors; load warnings do not fail.
+    if (estimate.diagnostics.some((d) => d.severity === 'error')) return EXIT.errors;
     return EXIT.ok;
   },
 };

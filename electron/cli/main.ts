@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { CliCommand, CliIo } from './command.ts';
 import { EXIT } from './command.ts';
 import { commands as registeredCommands } from './commands.ts';
+import { cleanMessage, escapeControl } from '../services/messageText.ts';
 
 /** PromTopo's version, from package.json. */
 export function promtopoVersion(): string {
@@ -37,8 +38,17 @@ function generalHelp(commands: readonly CliCommand[]): string {
   ].join('\n');
 }
 
+/**
+ * The terminal never receives a raw control character from a file or a tool (it would be obeyed:
+ * colours, cursor moves, a bell), and messages on stderr are capped per line (messageText.ts).
+ */
+function safeIo(io: CliIo): CliIo {
+  return { ...io, out: (text) => io.out(escapeControl(text)), err: (text) => io.err(cleanMessage(text)) };
+}
+
 /** Runs one invocation (`argv` without node and script) against the registry. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = registeredCommands): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo, commands: readonly CliCommand[] = registeredCommands): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   const findCommand = (n: string): CliCommand | undefined => commands.find((c) => c.name === n);
   try {

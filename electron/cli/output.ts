@@ -3,6 +3,7 @@
  * hint indented below), or a JSON object for machines.
  */
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
+import { cleanMessage } from '../services/messageText.ts';
 
 /** Counts per severity. */
 export interface DiagnosticSummary {
@@ -42,7 +43,7 @@ export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic
 
 /** A diagnostic as `--json` prints it: code, severity, message, at, and the hint when there is one. */
 export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
-  return { code: d.code, severity: d.severity, message: d.message, ...(d.hint ? { hint: d.hint } : {}), at: { ...d.at } };
+  return { code: d.code, severity: d.severity, message: cleanMessage(d.message), ...(d.hint ? { hint: cleanMessage(d.hint) } : {}), at: { ...d.at } };
 }
 
 /** Pretty JSON with a trailing newline. */

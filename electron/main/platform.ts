@@ -29,7 +29,8 @@ export function electronPlatform(window: () => BrowserWindow | undefined, state:
       const win = window();
       const defaultPath = req.defaultPath ? { defaultPath: req.defaultPath } : {};
       if (req.purpose === 'save') {
-        const options = { title: 'Save topology', filters: TOPOLOGY_FILTERS, ...defaultPath };
+        // Linux's native dialog asks before choosing an existing file only when told to.
+        const options = { title: 'Save topology', filters: TOPOLOGY_FILTERS, properties: ['showOverwriteConfirmation', 'createDirectory'] as ('showOverwriteConfirmation' | 'createDirectory')[], ...defaultPath };
         const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return r.canceled || !r.filePath ? [] : [r.filePath];
       }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listWithBundles } from './bundleListing.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLE_MARKER } from '../../src/generate/bundle.ts';
 import type { BundleFile } from '../../src/generate/bundle.ts';
@@ -36,7 +37,7 @@ describe('writeFolderAtomically', () => {
     expect(readFileSync(join(out, 'prometheus/leaf/prometheus.yml'), 'utf8')).toBe('global: {}\n');
     expect(statSync(join(out, 'prometheus/leaf/run.sh')).mode & 0o777).toBe(0o755);
     expect(existsSync(join(out, BUNDLE_MARKER))).toBe(true);
-    expect(readdirSync(dir)).toEqual(['bundle']);
+    expect(listWithBundles(dir)).toEqual(['bundle']);
   });
 
   it('replaces a previous bundle completely (stale files disappear)', async () => {
@@ -46,7 +47,7 @@ describe('writeFolderAtomically', () => {
     const r = await writeFolderAtomically(files, out);
     expect(r.ok).toBe(true);
     expect(existsSync(join(out, 'prometheus/old'))).toBe(false);
-    expect(readdirSync(dir)).toEqual(['bundle']);
+    expect(listWithBundles(dir)).toEqual(['bundle']);
   });
 
   it('writes into an existing empty folder, and creates missing parents', async () => {
@@ -97,7 +98,7 @@ describe('writeFolderAtomically', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain(why);
     expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('# bundle\n');
-    expect(readdirSync(dir)).toEqual(['bundle']);
+    expect(listWithBundles(dir)).toEqual(['bundle']);
     expect(existsSync(join(root, 'escape.yml'))).toBe(false);
   });
 
@@ -129,9 +130,9 @@ describe('writeFolderAtomically', () => {
       },
     });
     expect(r).toMatchObject({ ok: false, check: 'bad config' });
-    expect(sawTemp).toMatch(/bundle\.promtopo-tmp-\d+-\d+$/);
+    expect(sawTemp).toMatch(/\.bundle\.promtopo-v-\d+-\d+$/);
     expect(existsSync(join(out, 'new.yml'))).toBe(false);
-    expect(readdirSync(dir)).toEqual(['bundle']);
+    expect(listWithBundles(dir)).toEqual(['bundle']);
   });
 
   it('keeps the previous bundle when the check itself fails', async () => {
@@ -145,7 +146,7 @@ describe('writeFolderAtomically', () => {
     });
     expect(!r.ok && r.error).toContain('disk on fire');
     expect(!r.ok && r.error).toContain('previous contents are unchanged');
-    expect(readdirSync(dir)).toEqual(['bundle']);
+    expect(listWithBundles(dir)).toEqual(['bundle']);
     expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('# bundle\n');
   });
 

@@ -12,6 +12,7 @@ import { importFromPaths } from '../cli/importCommand.ts';
 import { exportBundle } from './bundleWriter.ts';
 import { openDocument, saveDocument } from './documents.ts';
 import { listExamples, loadExample } from './examples.ts';
+import { cleanMessage } from './messageText.ts';
 import { findPromtool } from './promtool.ts';
 import { addRecentFile, recentFiles } from './settings.ts';
 
@@ -133,9 +134,21 @@ export async function invokeHostOperation(handlers: HostHandlers, op: string, pa
     const handler = handlers[op] as (request: unknown) => Promise<unknown>;
     raw = await handler(req.data);
   } catch (e) {
-    return { ok: false, status: 500, error: `${op} failed: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, status: 500, error: cleanMessage(`${op} failed: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`) };
   }
   const res = schema.response.safeParse(raw);
   if (!res.success) return { ok: false, status: 500, error: `${op}: the service answered an unexpected shape (${describeIssue(res.error.issues)})` };
-  return { ok: true, status: 200, body: res.data };
+  return { ok: true, status: 200, body: cleanMessages(res.data) };
+}
+
+/** The messages of an answer (`error`, each diagnostic's message and hint) made safe to show. */
+function cleanMessages(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body;
+  const b = body as { error?: unknown; diagnostics?: unknown };
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  if (typeof b.error === 'string') out.error = cleanMessage(b.error);
+  if (Array.isArray(b.diagnostics)) {
+    out.diagnostics = b.diagnostics.map((d: { message: string; hint?: string }) => ({ ...d, message: cleanMessage(d.message), ...(d.hint === undefined ? {} : { hint: cleanMessage(d.hint) }) }));
+  }
+  return out;
 }

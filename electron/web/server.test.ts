@@ -7,6 +7,7 @@ import { createHostHandlers } from '../services/hostHandlers.ts';
 import type { HostServices } from '../services/hostHandlers.ts';
 import { RENDERER_CSP_HEADER } from './csp.ts';
 import { startWebServer } from './server.ts';
+import { TOKEN_HEADER, newApiToken } from './apiToken.ts';
 import type { RunningWebServer } from './server.ts';
 
 // A renderer folder inside a parent that also holds a secret, to prove nothing outside is served.
@@ -17,10 +18,17 @@ writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>PromTopo</
 writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
 writeFileSync(join(parent, 'secret.json'), '{"secret":true}');
 
+const token = newApiToken();
+/** Paths the saveDocument service was asked to write. */
+const saved: string[] = [];
+
 const services: HostServices = {
   exportBundle: async (req) => ({ ok: false, outDir: req.outDir, files: [], diagnostics: [], error: 'not in this test' }),
   openDocument: async (req) => ({ ok: false, path: req.path, diagnostics: [] }),
-  saveDocument: async (req) => ({ ok: true, path: req.path }),
+  saveDocument: async (req) => {
+    saved.push(req.path);
+    return { ok: true, path: req.path };
+  },
   listExamples: async () => ({ examples: [{ id: 'federation', name: 'Federation', description: 'leaves and a global' }] }),
   loadExample: async () => ({ ok: true, text: '{}' }),
   recentFiles: async () => ({ paths: [] }),
@@ -32,7 +40,7 @@ const services: HostServices = {
 
 let server: RunningWebServer;
 beforeAll(async () => {
-  server = await startWebServer({ port: 0, rendererDir, handlers: createHostHandlers(services, { mode: 'browser', version: '0.0.0-test' }), maxBodyBytes: 1024 });
+  server = await startWebServer({ port: 0, rendererDir, handlers: createHostHandlers(services, { mode: 'browser', version: '0.0.0-test' }), token, maxBodyBytes: 1024 });
 });
 afterAll(async () => {
   await server?.close();
@@ -55,7 +63,7 @@ function raw(method: string, path: string, headers: Record<string, string> = {},
   });
 }
 
-const json = { 'content-type': 'application/json' };
+const json = { 'content-type': 'application/json', [TOKEN_HEADER]: token };
 
 describe('static files', () => {
   it('binds 127.0.0.1 and serves index.html with the CSP', async () => {
@@ -107,6 +115,22 @@ describe('POST /api/<op>', () => {
     const r = await raw('POST', path, { ...headers }, body);
     expect(r.status).toBe(status);
     expect(JSON.parse(r.body).error).toMatch(message);
+  });
+  it.each([
+    ['without the token', { 'content-type': 'application/json' }, /no session token/],
+    ['with a wrong token', { 'content-type': 'application/json', [TOKEN_HEADER]: newApiToken() }, /wrong session token/],
+    ['with the token as a prefix', { 'content-type': 'application/json', [TOKEN_HEADER]: `${token}x` }, /wrong session token/],
+    ['with an empty token', { 'content-type': 'application/json', [TOKEN_HEADER]: '' }, /wrong session token/],
+  ] as const)('refuses a call %s and writes nothing', async (_name, headers, message) => {
+    const before = saved.length;
+    const r = await raw('POST', '/api/saveDocument', { ...headers }, JSON.stringify({ path: '/tmp/x.promtopo.json', document: '{}' }));
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body).error).toMatch(message);
+    expect(r.body).not.toContain(token);
+    expect(saved.length).toBe(before);
+  });
+  it('gives the page its token in the URL fragment only', () => {
+    expect(server.pageUrl).toBe(`http://127.0.0.1:${server.port}/#token=${token}`);
   });
   it('refuses GET on the API', async () => {
     expect((await raw('GET', '/api/listExamples')).status).toBe(405);

@@ -1,8 +1,9 @@
 /**
  * Browser mode: the built renderer and the host API over HTTP, bound to 127.0.0.1 only.
  *   GET/HEAD /...        static files from the renderer folder (path-safe), with the renderer's CSP
- *   POST /api/<op>       one host operation: JSON in, JSON out (400 bad payload, 403 foreign origin,
- *                        404 unknown op, 413 too large, 500 service failure; errors as {"error": "..."})
+ *   POST /api/<op>       one host operation: JSON in, JSON out (400 bad payload, 401 missing or wrong
+ *                        token, 403 foreign origin, 404 unknown op, 413 too large, 500 service failure;
+ *                        errors as {"error": "..."})
  */
 import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,6 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HostHandlers } from '../services/hostHandlers.ts';
 import { invokeHostOperation } from '../services/hostHandlers.ts';
+import { TOKEN_HEADER, pageUrlWithToken, tokenMatches } from './apiToken.ts';
 import { RENDERER_CSP_HEADER } from './csp.ts';
 import { rejectApiRequest, rejectStaticRequest } from './requestGuard.ts';
 import { mimeTypeOf, resolveStaticPath } from './staticFiles.ts';
@@ -23,6 +25,8 @@ export interface WebServerOptions {
   /** Folder with the built renderer (dist/renderer). */
   readonly rendererDir: string;
   readonly handlers: HostHandlers;
+  /** The secret every API call must carry in the X-PromTopo-Token header (apiToken.ts). */
+  readonly token: string;
   /** Overrides MAX_API_BODY_BYTES (tests). */
   readonly maxBodyBytes?: number;
 }
@@ -30,6 +34,8 @@ export interface WebServerOptions {
 export interface RunningWebServer {
   /** `http://127.0.0.1:<port>/` */
   readonly url: string;
+  /** The URL to open: `url` with the token in the fragment. Print it, never log it elsewhere. */
+  readonly pageUrl: string;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -73,6 +79,11 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, op: string, 
   if (req.method !== 'POST') return send(res, 405, { error: 'the API takes POST' });
   const refused = rejectApiRequest(req.headers, port);
   if (refused) return send(res, 403, { error: refused });
+  // The presented value is never echoed: the message says only that it is missing or wrong.
+  if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) {
+    req.resume();
+    return send(res, 401, { error: `refused: ${req.headers[TOKEN_HEADER] === undefined ? 'no' : 'wrong'} session token (open the URL browser mode printed)` });
+  }
   const limit = opts.maxBodyBytes ?? MAX_API_BODY_BYTES;
   let text: string;
   try {
@@ -135,6 +146,7 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningWebServer
       port = (server.address() as AddressInfo).port;
       resolve({
         url: `http://127.0.0.1:${port}/`,
+        pageUrl: pageUrlWithToken(`http://127.0.0.1:${port}/`, opts.token),
         port,
         close: () =>
           new Promise<void>((done) => {

@@ -1,9 +1,10 @@
 /**
  * Path-safe static files for the browser-mode server: URL path -> file inside the renderer folder,
  * or undefined. Refuses NUL bytes, encoded separators that climb out, and anything that resolves
- * outside the root after normalisation (`/../package.json`, `/%2e%2e/`, `/..%2f`).
+ * outside the root after normalisation (`/../package.json`, `/%2e%2e/`, `/..%2f`), or through a
+ * symbolic link (the real path must lie inside the real root too).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 
 const MIME: Readonly<Record<string, string>> = {
@@ -45,5 +46,13 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   const file = resolve(base, relative);
   if (!file.startsWith(base + sep)) return undefined;
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
-  return file;
+  let real: string;
+  let realBase: string;
+  try {
+    real = realpathSync(file);
+    realBase = realpathSync(base);
+  } catch {
+    return undefined;
+  }
+  return real.startsWith(realBase + sep) ? real : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { deploymentView } from '../model/exportTarget.ts';
 import { estimatedTargetCount } from '../model/targets.ts';
+import { oversizedNodes } from './sizeGuard.ts';
 import { replicaCount, serverInstances } from '../model/instances.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
 import { indexCatalogs, type CatalogIndex, type ExporterCatalog } from './catalog.ts';
@@ -36,6 +37,10 @@ const NO_CATALOGS: readonly ExporterCatalog[] = [];
  * A document exported to Kubernetes is estimated with the operator's hashmod rule (model/exportTarget.ts).
  */
 export function estimateLoad(document: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = NO_CATALOGS): LoadEstimate {
+  const oversized = oversizedNodes(document);
+  if (oversized.length > 0) {
+    return { servers: {}, edges: {}, targetGroups: {}, totals: { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, diskBytes: 0 }, diagnostics: oversized };
+  }
   // Hashmod shards as the export target runs them (prometheus-operator hashes __address__).
   const topology = deploymentView(document);
   const catalogsById = catalogIndex(catalogs);

@@ -6,12 +6,15 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as RawNode } from 'yaml';
 import { blockSeq, orderedMap } from './yamlText.ts';
+import { tooDeepMessage, yamlTooDeep } from '../validate/yamlNesting.ts';
 import type { YEntry, YMap, YRaw, YScalar, YValue } from './yamlText.ts';
 
 /** Raw YAML text parsed for merging: the node, or why it cannot be merged. */
 export type RawYaml<T> = { ok: true; node: T } | { ok: false; error: string };
 
 function parseRaw(text: string): { ok: true; contents: RawNode | null } | { ok: false; error: string } {
+  const deep = yamlTooDeep(text);
+  if (deep) return { ok: false, error: tooDeepMessage(deep) };
   const doc = parseDocument(text);
   const first = doc.errors[0];
   if (first) return { ok: false, error: first.message.split('\n')[0] ?? 'invalid YAML' };

@@ -9,6 +9,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yam
 import type { Document, Node as YNode } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { bytesToGoString, decodeBase64 } from './goString.ts';
+import { tooDeepMessage, yamlTooDeep } from '../validate/yamlNesting.ts';
 
 /** Largest config or rule file accepted, in characters. Real prometheus.yml files are far smaller. */
 export const MAX_IMPORT_FILE_CHARS = 5 * 1024 * 1024;
@@ -68,6 +69,8 @@ export function readYaml(file: string, text: string): YamlRead {
   if (text.includes('\u0000')) {
     return fail(file, 'import/binary', `${file}: the file contains NUL bytes (binary content); expected YAML text`);
   }
+  const deep = yamlTooDeep(text);
+  if (deep) return fail(file, 'import/yaml', `${file}: ${tooDeepMessage(deep)}`, { line: deep.line, col: 1 });
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -4,6 +4,7 @@
  * an Alertmanager nobody sends to, a Grafana without data sources), no placeholder targets exported
  * as if they were real.
  */
+import { MAX_PLACEHOLDER_TARGETS } from '../estimate/sizeGuard.ts';
 import { discoveryMechanisms, groupTargets, hasDiscovery } from '../model/targets.ts';
 import { edgeEnds, edgeKindLabel } from '../model/lookup.ts';
 import type { NodeKind, TopologyEdge } from '../model/types.ts';
@@ -69,6 +70,11 @@ export function checkDangling(ctx: ValidationContext): void {
       reportNode(ctx, 'targets/scraped-twice', 'info', group, undefined,
         `scraped by ${scrapers.size} servers (${names.map(q).join(', ')}): every target carries that many times the scrape load, and the series are stored ${scrapers.size} times`,
         { hint: 'For redundancy make one server an HA group instead (replicas scrape the same targets, alerts are deduplicated); otherwise keep one scrape edge.' });
+    }
+    if (group.targets.length === 0 && (group.count ?? 0) > MAX_PLACEHOLDER_TARGETS) {
+      reportNode(ctx, 'targets/count', 'error', group, 'count', `${group.count} placeholder targets is more than PromTopo generates (at most ${MAX_PLACEHOLDER_TARGETS})`, {
+        hint: 'Split the group, or list the real targets.',
+      });
     }
     const discovered = hasDiscovery(group);
     if (group.targets.length === 0 && (group.count ?? 0) === 0 && !discovered) {

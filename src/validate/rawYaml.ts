@@ -6,6 +6,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { TopologyNode } from '../model/types.ts';
 import { reportNode, type ValidationContext } from './context.ts';
+import { tooDeepMessage, yamlTooDeep } from './yamlNesting.ts';
 
 /** Aliases allowed in one raw YAML field; beyond this the text is refused (alias bombs). */
 const MAX_ALIASES = 20;
@@ -13,6 +14,8 @@ const MAX_ALIASES = 20;
 type RawYaml = { ok: true; value: unknown } | { ok: false; message: string; line?: number; column?: number };
 
 export function parseRawYaml(text: string): RawYaml {
+  const deep = yamlTooDeep(text);
+  if (deep) return { ok: false, message: tooDeepMessage(deep), line: deep.line };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const error = doc.errors[0];
@@ -21,10 +24,31 @@ export function parseRawYaml(text: string): RawYaml {
     return { ok: false, message: error.message.split('\n')[0] ?? error.message, line: pos.line, column: pos.col };
   }
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    if (containsBinary(value)) return { ok: false, message: 'a !!binary value cannot be written into the exported config; give it as text' };
+    return { ok: true, value };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * True when a parsed value holds bytes (a `!!binary` scalar) anywhere; iterative, and each object is
+ * looked at once (a recursive alias makes the value circular).
+ */
+function containsBinary(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const v = stack.pop();
+    if (v instanceof Uint8Array) return true;
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
+    else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return false;
 }
 
 function reportYaml(ctx: ValidationContext, node: TopologyNode, field: string, message: string, line?: number, column?: number): void {

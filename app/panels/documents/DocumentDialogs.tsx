@@ -8,6 +8,7 @@ import { selectDirty, selectDocument, selectFilePath } from '../../store/selecto
 import { useDesigner } from '../../store/useDesigner.ts';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { ConfirmDiscardDialog } from './ConfirmDiscardDialog.tsx';
+import { ConfirmOverwriteDialog } from './ConfirmOverwriteDialog.tsx';
 import { useDialog } from './dialogState.ts';
 import { FileProblemsDialog } from './FileProblemsDialog.tsx';
 import { OpenDialog } from './OpenDialog.tsx';
@@ -31,6 +32,8 @@ export function DocumentDialogs() {
       return <ImportDialog initial={dialog.outcome} />;
     case 'confirmDiscard':
       return <ConfirmDiscardDialog action={dialog.action} resolve={dialog.resolve} />;
+    case 'confirmOverwrite':
+      return <ConfirmOverwriteDialog path={dialog.path} reason={dialog.reason} resolve={dialog.resolve} />;
     case 'problems':
       return <FileProblemsDialog title={dialog.title} diagnostics={dialog.diagnostics} />;
   }

@@ -10,6 +10,9 @@ import type { ImportOutcome } from '../import/runImport.ts';
 /** Answer to "the document has unsaved changes". */
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
+/** Why a save asks before replacing the file on disk. */
+export type OverwriteReason = 'changed' | 'exists';
+
 export type DocumentDialog =
   | { readonly kind: 'open' }
   | { readonly kind: 'template' }
@@ -17,6 +20,8 @@ export type DocumentDialog =
   /** `outcome` is set when files were dropped on the canvas and already imported. */
   | { readonly kind: 'import'; readonly outcome?: ImportOutcome }
   | { readonly kind: 'confirmDiscard'; readonly action: string; readonly resolve: (choice: DiscardChoice) => void }
+  /** Saving would replace a file: one another program changed (`changed`) or one Save As landed on (`exists`). */
+  | { readonly kind: 'confirmOverwrite'; readonly path: string; readonly reason: OverwriteReason; readonly resolve: (overwrite: boolean) => void }
   | { readonly kind: 'problems'; readonly title: string; readonly diagnostics: readonly Diagnostic[] };
 
 export interface DialogState {
@@ -28,14 +33,33 @@ export const dialogStore = createStore<DialogState>()(() => ({ dialog: null }));
 export function openDialog(dialog: DocumentDialog): void {
   const current = dialogStore.getState().dialog;
   // A pending confirmation must not be orphaned: treat it as cancelled.
-  if (current?.kind === 'confirmDiscard') current.resolve('cancel');
+  cancelPending(current);
   dialogStore.setState({ dialog });
 }
 
-export function closeDialog(): void {
-  const current = dialogStore.getState().dialog;
+function cancelPending(current: DocumentDialog | null): void {
   if (current?.kind === 'confirmDiscard') current.resolve('cancel');
+  if (current?.kind === 'confirmOverwrite') current.resolve(false);
+}
+
+export function closeDialog(): void {
+  cancelPending(dialogStore.getState().dialog);
   dialogStore.setState({ dialog: null });
+}
+
+/** Asks whether to replace the file at `path` (true: replace it). */
+export function askOverwrite(path: string, reason: OverwriteReason): Promise<boolean> {
+  return new Promise((resolve) => {
+    openDialog({
+      kind: 'confirmOverwrite',
+      path,
+      reason,
+      resolve: (overwrite) => {
+        dialogStore.setState({ dialog: null });
+        resolve(overwrite);
+      },
+    });
+  });
 }
 
 /** Asks the user what to do with unsaved changes before `action` ("open another file", ...). */

@@ -138,4 +138,66 @@ describe('saving', () => {
     const d = dialogStore.getState().dialog;
     expect(d?.kind === 'problems' && d.diagnostics[0]?.message).toContain('EACCES');
   });
+
+  const V1 = `${'a'.repeat(64)}@1`;
+  const V2 = `${'b'.repeat(64)}@2`;
+  type SaveReq = { path: string; expectedVersion?: string; overwrite?: boolean };
+
+  /** Opens /docs/mine.promtopo.json at version V1 and edits it. */
+  async function openAndEdit(): Promise<void> {
+    answers.openDocument = () => ({ ok: true, path: '/docs/mine.promtopo.json', text: serializeTopology(named('mine')), version: V1, diagnostics: [] });
+    await openDocumentAt('/docs/mine.promtopo.json', { confirmed: true });
+    designerStore.getState().apply((t) => ({ ...t, name: 'edited' }));
+  }
+
+  function answerOverwrite(overwrite: boolean): void {
+    const d = dialogStore.getState().dialog;
+    if (d?.kind !== 'confirmOverwrite') throw new Error(`expected the overwrite dialog, got ${d?.kind}`);
+    d.resolve(overwrite);
+  }
+
+  it('sends the version it opened; a file changed on disk is replaced only after the user says so', async () => {
+    await openAndEdit();
+    answers.saveDocument = (req: SaveReq) =>
+      req.overwrite ? { ok: true, path: req.path, version: V2 } : { ok: false, path: req.path, conflict: 'changed', error: 'changed on disk' };
+    const saving = saveDocument();
+    await vi.waitFor(() => expect(dialogKind()).toBe('confirmOverwrite'));
+    const d = dialogStore.getState().dialog;
+    expect(d?.kind === 'confirmOverwrite' && d.reason).toBe('changed');
+    answerOverwrite(true);
+    expect(await saving).toBe(true);
+    const saves = calls.filter((c) => c.op === 'saveDocument').map((c) => c.request as SaveReq);
+    expect(saves).toEqual([
+      expect.objectContaining({ path: '/docs/mine.promtopo.json', expectedVersion: V1 }),
+      expect.objectContaining({ path: '/docs/mine.promtopo.json', expectedVersion: V1, overwrite: true }),
+    ]);
+    expect(saves[0]?.overwrite).toBeUndefined();
+    expect(selectDirty(designerStore.getState())).toBe(false);
+    // The next save carries the version of what this save wrote.
+    answers.saveDocument = (req: SaveReq) => ({ ok: true, path: req.path, version: V1 });
+    designerStore.getState().apply((t) => ({ ...t, name: 'again' }));
+    await saveDocument();
+    expect((calls.at(-1)?.request as SaveReq).expectedVersion).toBe(V2);
+  });
+
+  it('Cancel in the prompt keeps the file on disk and the document dirty', async () => {
+    await openAndEdit();
+    answers.saveDocument = (req: SaveReq) => ({ ok: false, path: req.path, conflict: 'changed', error: 'changed on disk' });
+    const saving = saveDocument();
+    await vi.waitFor(() => expect(dialogKind()).toBe('confirmOverwrite'));
+    answerOverwrite(false);
+    expect(await saving).toBe(false);
+    expect(calls.filter((c) => c.op === 'saveDocument')).toHaveLength(1);
+    expect(selectDirty(designerStore.getState())).toBe(true);
+  });
+
+  it('Save As onto an existing file asks "already exists" first', async () => {
+    answers.saveDocument = (req: SaveReq) => (req.overwrite ? { ok: true, path: req.path } : { ok: false, path: req.path, conflict: 'exists', error: 'exists' });
+    const saving = saveDocumentTo('/docs/taken');
+    await vi.waitFor(() => expect(dialogKind()).toBe('confirmOverwrite'));
+    const d = dialogStore.getState().dialog;
+    expect(d?.kind === 'confirmOverwrite' && [d.reason, d.path]).toEqual(['exists', '/docs/taken.promtopo.json']);
+    answerOverwrite(true);
+    expect(await saving).toBe(true);
+  });
 });

@@ -8,8 +8,19 @@ import type { Diagnostic } from '../../../src/model/diagnostic.ts';
 import { host } from '../../host/host.ts';
 import { selectDirty } from '../../store/selectors.ts';
 import { designerStore } from '../../store/useDesigner.ts';
-import { askDiscard, openDialog, showProblems } from './dialogState.ts';
+import { askDiscard, askOverwrite, openDialog, showProblems } from './dialogState.ts';
 import { baseName, ensureExtension } from './paths.ts';
+
+/**
+ * What each file held when this page last opened or saved it (the host's version token), so a
+ * save can tell whether another program changed it since.
+ */
+const diskVersions = new Map<string, string>();
+
+function rememberVersion(path: string, version: string | undefined): void {
+  if (version) diskVersions.set(path, version);
+  else diskVersions.delete(path);
+}
 
 /** The message of a failed host call or any other thrown value, for the user. */
 export function errorText(e: unknown): string {
@@ -72,6 +83,7 @@ export async function openDocumentAt(path: string, options: { confirmed?: boolea
       showProblems(`Cannot open ${baseName(path)}: not a valid PromTopo document`, parsed.diagnostics);
       return false;
     }
+    rememberVersion(res.path || path, res.version);
     designerStore.getState().loadDocument(parsed.topology, res.path || path);
     designerStore.getState().notify(`Opened ${res.path || path}`, 'success');
     return true;
@@ -94,18 +106,33 @@ export async function openDocumentInteractive(): Promise<boolean> {
   return openDocumentAt(path, { confirmed: true });
 }
 
-/** Writes the document to `path` (atomic on the host side) and records it as saved. */
-export async function saveDocumentTo(path: string): Promise<boolean> {
+/**
+ * Writes the document to `path` (atomic on the host side) and records it as saved. When the host
+ * answers that the file changed on disk or already exists, asks before replacing it (`overwrite`:
+ * the user already confirmed, e.g. in the native Save dialog).
+ */
+export async function saveDocumentTo(path: string, options: { overwrite?: boolean } = {}): Promise<boolean> {
   const target = ensureExtension(path);
   const state = designerStore.getState();
   const document = state.document;
   try {
-    const res = await host.call('saveDocument', { path: target, document: serializeTopology(document) });
+    const text = serializeTopology(document);
+    const expectedVersion = diskVersions.get(target);
+    const request = { path: target, document: text, ...(expectedVersion ? { expectedVersion } : {}) };
+    let res = await host.call('saveDocument', { ...request, ...(options.overwrite ? { overwrite: true } : {}) });
+    if (!res.ok && res.conflict) {
+      if (!(await askOverwrite(res.path || target, res.conflict))) {
+        state.notify(`Not saved: ${res.path || target} was left as it is on disk`, 'info');
+        return false;
+      }
+      res = await host.call('saveDocument', { ...request, overwrite: true });
+    }
     if (!res.ok) {
       state.notify(`Could not save ${target}: ${res.error ?? 'unknown error'}`, 'error');
       showProblems(`Could not save ${target}`, [fileError(target, res.error ?? 'the host refused to write the file')]);
       return false;
     }
+    rememberVersion(res.path || target, res.version);
     // Only mark saved if the document did not change while the write was in flight.
     if (designerStore.getState().document === document) designerStore.getState().markSaved(res.path || target);
     designerStore.getState().notify(`Saved ${res.path || target}`, 'success');
@@ -131,7 +158,8 @@ export async function saveDocumentAsInteractive(): Promise<boolean> {
   const chosen = await host.call('chooseFile', { purpose: 'save', defaultPath: designerStore.getState().filePath ?? undefined });
   const path = chosen.paths[0];
   if (!chosen.supported || path === undefined) return false;
-  return saveDocumentTo(path);
+  // The native dialog already asked before choosing an existing file.
+  return saveDocumentTo(path, { overwrite: true });
 }
 
 function fileError(file: string, message: string): Diagnostic {
