@@ -30,6 +30,19 @@ const KNOWN_KEYS = new Set<string>([
   ...STATIC_CONFIG_KEYS, ...LATER_KEYS,
 ]);
 
+/** promtool's Go types for the top level of a config file. */
+const TOP_LEVEL_TYPES = new Set(['config.plain', 'config.Config']);
+
+/**
+ * True when `field` is a key Prometheus 3.x knows in the section promtool named by its Go type:
+ * top-level keys only at the top level, every other key only below it (`rule_files` inside a scrape
+ * job is a mistake in any version, not a 3.x key).
+ */
+function knownIn(field: string, type: string): boolean {
+  if (TOP_LEVEL_TYPES.has(type)) return TOP_LEVEL_KEYS.has(field);
+  return KNOWN_KEYS.has(field) && !TOP_LEVEL_KEYS.has(field);
+}
+
 /** A field promtool did not know: where, and what. */
 export interface UncheckedField {
   readonly line: number;
@@ -51,7 +64,7 @@ export function uncheckableFields(output: string): UncheckedField[] | undefined 
   for (const line of lines) {
     const m = fieldRe.exec(line);
     if (m) {
-      if (!KNOWN_KEYS.has(m[2] ?? '')) other = true;
+      if (!knownIn(m[2] ?? '', m[3] ?? '')) other = true;
       else fields.push({ line: Number(m[1]), field: m[2] ?? '', type: m[3] ?? '' });
       continue;
     }
