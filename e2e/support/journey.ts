@@ -65,7 +65,13 @@ export class Journey {
   /** Drags from `from`'s output handle to `to`'s input handle; the new edge is selected. */
   async connect(from: string, to: string): Promise<void> {
     const edges = await this.page.locator('.react-flow__edge').count();
-    await this.node(from).locator('.react-flow__handle.source').dragTo(this.node(to).locator('.react-flow__handle.target'));
+    // A hand's drag: press on the output handle, move there in steps, release on the input handle.
+    const a = (await this.node(from).locator('.react-flow__handle.source').boundingBox())!;
+    const b = (await this.node(to).locator('.react-flow__handle.target').boundingBox())!;
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await this.page.mouse.up();
     await expect(this.page.locator('.react-flow__edge')).toHaveCount(edges + 1);
   }
 
