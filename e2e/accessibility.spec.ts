@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, expect, test } from './support/fixtures.ts';
+import { ARTIFACTS_DIR, builtInExampleNodeCount, expect, test } from './support/fixtures.ts';
 import { FilePage } from './support/panels.ts';
 
 test.setTimeout(300_000);
@@ -131,7 +131,8 @@ for (const theme of ['light', 'dark'] as const) {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.goto('/');
-      await expect(page.locator('.react-flow__node').nth(12)).toBeVisible();
+      await expect(page.locator('.react-flow__node')).toHaveCount(builtInExampleNodeCount());
+      await expect(page.locator('.react-flow__node').last()).toBeVisible();
       await expect(page.locator('.pt-app')).toHaveAttribute('data-theme', theme);
       for (const view of VIEWS) {
         await view.open(page);

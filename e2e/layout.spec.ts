@@ -2,7 +2,7 @@
 // names readable at "fit", a Load table inside its panel, a sidebar that resizes and a palette that
 // collapses (both remembered), drops that stay where they were dropped, click-adds that never overlap.
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './support/fixtures.ts';
+import { builtInExampleNodeCount, expect, test } from './support/fixtures.ts';
 import { Journey } from './support/journey.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -18,7 +18,8 @@ const inside = (p: { x: number; y: number }, b: Box) => p.x >= b.x && p.x <= b.x
 
 async function start(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.locator('.react-flow__node').nth(12)).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(builtInExampleNodeCount());
+      await expect(page.locator('.react-flow__node').last()).toBeVisible();
 }
 
 test('at 1280x720 the side columns leave the canvas most of the width and names are readable at fit', async ({ page }) => {
@@ -78,7 +79,8 @@ test('the sidebar resizes by its edge (mouse or arrow keys) and the palette coll
   await expect(palette.getByRole('button', { name: 'Leaf Prometheus', exact: true })).toBeVisible();
 
   await page.reload();
-  await expect(page.locator('.react-flow__node').nth(12)).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(builtInExampleNodeCount());
+      await expect(page.locator('.react-flow__node').last()).toBeVisible();
   expect((await boxOf(sidebar)).width).toBe(before + 108);
   expect((await boxOf(palette)).width).toBe(paletteWidth);
   await expect(palette.getByRole('button', { name: /the palette$/ })).toHaveAttribute('aria-expanded', String(collapsed));

@@ -10,7 +10,7 @@
  * printed URL, and the `request` fixture sends it, so specs just `page.goto('/')`.
  */
 import { test as base, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN_STORAGE_KEY } from '../../app/host/browserToken.ts';
 import { CanvasPage } from './pages/canvas.ts';
@@ -121,3 +121,9 @@ export const test = base.extend<PromtopoFixtures>({
 });
 
 export { expect };
+
+/** How many nodes the built-in example (what the designer opens on first start) has. */
+export function builtInExampleNodeCount(): number {
+  const example = JSON.parse(readFileSync(join('assets', 'examples', 'multi-dc.promtopo.json'), 'utf8')) as { nodes: unknown[] };
+  return example.nodes.length;
+}

@@ -24,6 +24,12 @@ export interface PageProblems {
 
 /** Requests aborted because they left the machine are reported by the offline check instead. */
 const BLOCKED_BY_CLIENT = 'net::ERR_BLOCKED_BY_CLIENT';
+/**
+ * Requests the page itself cancelled: a reload or navigation drops what is still loading, and a
+ * Monaco worker ended with its pane (a quick tab switch) cancels its script. Nothing failed on the
+ * host or the network; refused connections, errors and HTTP >= 400 are still problems.
+ */
+const CANCELLED_BY_PAGE = 'net::ERR_ABORTED';
 
 function describeResponse(response: Response): string {
   const request = response.request();
@@ -53,7 +59,8 @@ export function watchPageProblems(context: BrowserContext): PageProblems {
     if (message.type() === 'error') all.push({ kind: 'console error', text: describeConsole(message) });
   });
   context.on('requestfailed', (request) => {
-    if (request.failure()?.errorText === BLOCKED_BY_CLIENT) return;
+    const reason = request.failure()?.errorText;
+    if (reason === BLOCKED_BY_CLIENT || reason === CANCELLED_BY_PAGE) return;
     all.push({ kind: 'failed request', text: describeFailure(request) });
   });
   context.on('response', (response) => {
