@@ -33,6 +33,29 @@ export function isComposeFile(name: string): boolean {
   return COMPOSE_FILE_NAMES.includes(baseName(name));
 }
 
+/**
+ * True when the compose file runs the configs among `files`: a Prometheus service mounts a folder at
+ * /etc/prometheus whose prometheus.yml is one of them (how the compose export writes it). Any other
+ * compose file (a stack beside its prometheus.yml, one that mounts single files) is not a deployment
+ * form: the ordinary import reads the folder and says why the compose file was skipped.
+ */
+export function mountsImportedConfigs(compose: FileText, files: readonly FileText[]): boolean {
+  let doc: { services?: Record<string, ComposeService> };
+  try {
+    doc = (parse(compose.text) ?? {}) as typeof doc;
+  } catch {
+    return false;
+  }
+  const services = doc.services && typeof doc.services === 'object' ? Object.values(doc.services) : [];
+  const base = dirOf(compose.name);
+  const names = new Set(files.map((f) => f.name));
+  return services.some((service) => {
+    const image = service && typeof service.image === 'string' ? service.image : '';
+    const dir = service ? mountedDir(strings(service.volumes), '/etc/prometheus') : undefined;
+    return /prometheus/.test(image) && dir !== undefined && names.has(base ? `${base}/${dir}/prometheus.yml` : `${dir}/prometheus.yml`);
+  });
+}
+
 function strings(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
