@@ -22,7 +22,7 @@ function exported(t: Topology, target: ExportTarget) {
 
 /**
  * The comparable content: ids, positions, description and settings, capacity, exporter and
- * seriesPerTarget, and Grafana's own address are dropped (as in the plain bundle's round trip);
+ * seriesPerTarget, Grafana's own address and addressFromName are dropped (as in the plain bundle's round trip);
  * instance addresses are compared as the resolved list.
  */
 function normalise(t: Topology) {
@@ -34,7 +34,7 @@ function normalise(t: Topology) {
       return g;
     }
     if (rest.kind === 'prometheus') {
-      const { capacity: _c, instanceAddresses: _i, address: _a, ...p } = rest;
+      const { capacity: _c, instanceAddresses: _i, address: _a, addressFromName: _f, ...p } = rest;
       return { ...p, instances: serverInstances(n as Extract<TopologyNode, { kind: 'prometheus' }>).map((i) => i.address) };
     }
     if (rest.kind === 'grafana') {
