@@ -107,3 +107,17 @@ describe('the deployment round trip tells designs apart', () => {
     expect(normalise(composed)).not.toEqual(normalise(topology));
   });
 });
+
+describe('compose: the self-scrape job on a design port other than the container\'s', () => {
+  it('a server listening on 9191 in the design still reads back with scrapeSelf', () => {
+    const { topology } = examples[0]!;
+    const moved: Topology = { ...topology, nodes: topology.nodes.map((n) => (n.kind !== 'prometheus' || n.instanceAddresses || n.ha || n.hashmod ? n
+      : { ...n, address: n.address.replace(/:\d+$/, ':9191'), addressFromName: false, scrapeSelf: true })) };
+    const r = importConfigs(exported(moved, 'compose'));
+    expect(r.ok).toBe(true);
+    const back = r.topology!.nodes.filter((n) => n.kind === 'prometheus' && n.address.endsWith(':9191'));
+    expect(back.length).toBeGreaterThan(0);
+    expect(back.map((n) => n.kind === 'prometheus' && n.scrapeSelf)).toEqual(back.map(() => true));
+    expect(r.topology!.nodes.some((n) => n.kind === 'targets' && n.name === 'prometheus')).toBe(false);
+  });
+});
