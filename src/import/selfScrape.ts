@@ -85,3 +85,27 @@ export function guessFromSelfScrape(candidate: SelfScrapeCandidate | undefined, 
   const { host: selfHost, port } = splitAddress(candidate.target);
   return selfHost === 'localhost' && port !== undefined ? `${host}:${port}` : undefined;
 }
+
+/** A value read by the `yaml` package as plain data (scalars as their text). */
+export function plainValue(v: unknown): Plain | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) return v.map(plainValue).filter((p): p is Plain => p !== undefined);
+  if (typeof v === 'object') {
+    const out: Record<string, Plain> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = plainValue(x);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  }
+  return String(v);
+}
+
+/** True when a job (plain data) is exactly the generated self-scrape job of an instance on `localhost:<port>`. */
+export function isSelfScrapeOnPort(job: Plain | undefined, port: number): boolean {
+  const generated = generatedJob(`localhost:${port}`);
+  if (job === undefined || generated === undefined || typeof job !== 'object' || Array.isArray(job)) return false;
+  if ((job as Record<string, Plain>).job_name !== SELF_SCRAPE_JOB) return false;
+  const inherited = globalConfig(undefined).inherited;
+  return canonKey(scrapeConfig(job, inherited)) === canonKey(scrapeConfig(generated, inherited));
+}
