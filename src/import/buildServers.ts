@@ -10,6 +10,8 @@ import type { PrometheusNode, RuleGroup } from '../model/types.ts';
 import type { ImportedInstance, ServerGroup } from './groupServers.ts';
 import { alertmanagersVerbatim, shardLabelOf } from './groupServers.ts';
 import { baseName, dirName, joinPath } from './hints.ts';
+import { guessFromSelfScrape, isOwnSelfScrape } from './selfScrape.ts';
+import type { ParsedJob } from './parseConfig.ts';
 import { entriesToYaml, entry, mapNode, seqNode, stringNode } from './renderYaml.ts';
 import type { YamlEntry, YamlNode } from './yamlTree.ts';
 
@@ -115,7 +117,8 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
     const replica = group.replicaLabel ? i.config.global.externalLabels[group.replicaLabel] : undefined;
     return toDnsSafeName([name, i.shard ? `shard-${i.shard.shard}` : '', replica ?? ''].filter(Boolean).join('-'));
   };
-  const addresses = group.instances.map((i) => i.hint?.address ?? listenToAddress(i.listenAddress, guessHost(i)) ?? `${guessHost(i)}:9090`);
+  const addresses = group.instances.map((i) => i.hint?.address ?? listenToAddress(i.listenAddress, guessHost(i))
+    ?? guessFromSelfScrape(i.selfScrape, guessHost(i)) ?? `${guessHost(i)}:9090`);
   const guessed = group.instances.map((i) => !i.hint && !/^[^:]+:\d+$/.test(i.listenAddress ?? '') );
   const rules = resolveRuleFiles(first.file, first.config.ruleFiles, ruleFiles);
   for (const m of rules.missing) {
@@ -144,7 +147,7 @@ export function buildServer(group: ServerGroup, id: string, taken: Set<string>, 
     ...(replicas > 1 ? { ha: { replicas, replicaLabel: group.replicaLabel ?? 'replica', ...(ownValues ? { replicaValues: [...group.replicaValues] } : {}), dropReplicaLabelOnAlerts: dropRule >= 0 } } : {}),
     ...(group.hashmod ? { hashmod: { shards: group.hashmod.shards, sourceLabels: [...group.hashmod.sourceLabels] } } : {}),
     ...(extra ? { extraConfig: extra } : {}),
-    // An imported self-scrape job stays the job it was (a target group); no second one is generated.
+    // Settled once the addresses are final (settleSelfScrape).
     scrapeSelf: false,
     position: { x: 0, y: 0 },
   };
@@ -190,6 +193,25 @@ export function adoptAddresses(server: BuiltServer, targets: readonly string[]):
   const { instanceAddresses: _old, ...rest } = server.node;
   const node = instanceAddresses({ ...rest, address: addresses[0] ?? server.node.address }, server.group, addresses);
   return { ...server, node, addresses };
+}
+
+/**
+ * `scrapeSelf` once the addresses are final: every imported instance has a job that scrapes it exactly
+ * as the generated self-scrape job would. Otherwise that job is an ordinary scrape job (selfScrapeJobs).
+ */
+export function settleSelfScrape(server: BuiltServer): BuiltServer {
+  const own = server.group.instances.every((inst, k) => inst.selfScrape !== undefined && isOwnSelfScrape(inst.selfScrape, server.addresses[k] ?? ''));
+  return own === (server.node.scrapeSelf === true) ? server : { ...server, node: { ...server.node, scrapeSelf: own } };
+}
+
+/** The scrape jobs that become target groups: the instance's jobs, with its self-scrape job back in place unless scrapeSelf. */
+export function groupJobs(server: BuiltServer): readonly ParsedJob[] {
+  const first = server.group.instances[0] as ImportedInstance;
+  const self = first.selfScrape;
+  if (!self || server.node.scrapeSelf) return first.jobs;
+  const jobs = [...first.jobs];
+  jobs.splice(Math.min(self.index, jobs.length), 0, self.job);
+  return jobs;
 }
 
 /** Index of an imported instance among the server's instances (shard-major, then replica). */

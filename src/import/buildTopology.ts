@@ -14,7 +14,7 @@ import { layoutImported } from './layoutImported.ts';
 import { toDnsSafeName, uniqueName } from '../model/names.ts';
 import type { AlertmanagerNode, FederationEdge, PrometheusNode, RuleGroup, TargetGroupNode, Topology, TopologyEdge, TopologyNode } from '../model/types.ts';
 import type { BuiltServer } from './buildServers.ts';
-import { adoptAddresses, buildServer, info } from './buildServers.ts';
+import { adoptAddresses, buildServer, groupJobs, info, settleSelfScrape } from './buildServers.ts';
 import type { ImportedInstance } from './groupServers.ts';
 import { alertmanagersVerbatim, groupServers } from './groupServers.ts';
 import type { AlertmanagerHint } from './hints.ts';
@@ -117,7 +117,7 @@ export function buildTopology(input: BuildInput, diagnostics: Diagnostic[]): Top
   const built: BuiltServer[] = groupServers(input.instances)
     .map((g, i) => buildServer(g, `p${i + 1}`, names, input.ruleFiles, diagnostics))
     .map((s) => adoptAddresses(s, federationTargets.map((t) => withDefaultPort(t.target, t.scheme))));
-  const servers = adoptGrafanaUrls(adoptFederationTargets(built, federationTargets), input.grafanas);
+  const servers = adoptGrafanaUrls(adoptFederationTargets(built, federationTargets), input.grafanas).map(settleSelfScrape);
   const nodes: TopologyNode[] = servers.map((s) => s.node);
   const edges: TopologyEdge[] = [];
   const edgeId = () => `e${edges.length + 1}`;
@@ -134,7 +134,7 @@ export function buildTopology(input: BuildInput, diagnostics: Diagnostic[]): Top
   const alertmanagers = new Map<string, AlertmanagerNode>();
   for (const s of servers) {
     const first = s.group.instances[0] as ImportedInstance;
-    for (const job of first.jobs) {
+    for (const job of groupJobs(s)) {
       if (isFederationJob(job)) {
         federationEdges(s.node, job, first.file, { byAddress, externals, nodes, edges, names, diagnostics, edgeId });
         continue;

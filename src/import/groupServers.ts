@@ -7,6 +7,7 @@ import type { ParsedConfig, ParsedJob } from './parseConfig.ts';
 import type { RelabelRule } from './relabel.ts';
 import type { ServerHint } from './hints.ts';
 import type { YamlNode } from './yamlTree.ts';
+import type { SelfScrapeCandidate } from './selfScrape.ts';
 import { SHARD_PLACEHOLDER } from '../model/hashmod.ts';
 import { HASHMOD_SHARD_LABEL } from '../generate/prometheusConfig.ts';
 
@@ -23,8 +24,10 @@ export interface ImportedInstance {
   readonly shard?: { readonly sourceLabels: readonly string[]; readonly modulus: number; readonly shard: number };
   /** The file carries PromTopo's `N placeholder targets (count)` comments. */
   readonly placeholders?: boolean;
-  /** Jobs with the hashmod pair removed. */
+  /** Jobs with the hashmod pair and the self-scrape job removed. */
   readonly jobs: readonly ParsedJob[];
+  /** A job that scrapes this instance itself as the generated self-scrape job would (selfScrape.ts). */
+  readonly selfScrape?: SelfScrapeCandidate;
 }
 
 /** Instances that form one server node. */
@@ -187,7 +190,7 @@ function signature(instance: ImportedInstance, replicaLabel: string | undefined)
   const projection = {
     global: { ...global, externalLabels: labels }, ruleFiles, alerting, extraSections, jobs: instance.jobs, replicaLabel,
     shard: instance.shard && { sourceLabels: instance.shard.sourceLabels, modulus: instance.shard.modulus }, shardLabel,
-    name: instance.hint?.name,
+    name: instance.hint?.name, selfScrape: instance.selfScrape !== undefined,
   };
   return JSON.stringify(projection, (key, value: unknown) =>
     key === 'pos' ? undefined : value instanceof Set || value instanceof Map ? [...value] : value);

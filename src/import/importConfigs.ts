@@ -14,13 +14,14 @@ import { isNull, readSeq, readString } from './decode.ts';
 import { TOP_LEVEL_KEYS } from './configKeys.ts';
 import { ruleFileRefs } from './ruleFileRefs.ts';
 import { matchImported } from './buildServers.ts';
-import type { ParsedJob } from './parseConfig.ts';
+import type { ParsedConfig, ParsedJob } from './parseConfig.ts';
 import type { AlertmanagerHint } from './hints.ts';
 import { alertmanagerHint, baseName, dirName, grafanaHint, runFlag, serverHint } from './hints.ts';
 import type { ImportedInstance } from './groupServers.ts';
 import { detectShard } from './groupServers.ts';
 import { parseConfig } from './parseConfig.ts';
 import { readRuleFile } from './ruleFiles.ts';
+import { splitSelfScrape } from './selfScrape.ts';
 import type { YamlNode } from './yamlTree.ts';
 import { MAX_IMPORT_FILE_CHARS, readYaml } from './yamlTree.ts';
 
@@ -160,7 +161,7 @@ export function importConfigs(files: readonly ImportFile[]): ImportResult {
     const retention = run ? runFlag(run, 'storage.tsdb.retention.time') : undefined;
     const listenAddress = run ? runFlag(run, 'web.listen-address') : undefined;
     instances.push({ file, config, ...(hint ? { hint } : {}), ...(retention ? { retention } : {}), ...(listenAddress ? { listenAddress } : {}),
-      ...(text.includes(' placeholder targets (count)') ? { placeholders: true } : {}), ...detectShard(config) });
+      ...(text.includes(' placeholder targets (count)') ? { placeholders: true } : {}), ...shardAndSelf(config, root) });
   }
   if (configs.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({ code: 'import/no-config', severity: 'error', message: 'none of the files is a Prometheus configuration (prometheus.yml)', at: {} });
@@ -170,6 +171,12 @@ export function importConfigs(files: readonly ImportFile[]): ImportResult {
   const fileSdCount = (configFile: string, job: ParsedJob) => fileSdTargets(configFile, job, targetLists);
   const topology = buildTopology({ instances, ruleFiles, alertmanagerHints: amHints, grafanas, fileSdCount, ...(topologyName ? { topologyName } : {}) }, diagnostics);
   return done(topology, diagnostics);
+}
+
+/** The self-scrape job taken out first: the generator never shards it, so shards are told by the other jobs. */
+function shardAndSelf(config: ParsedConfig, root: YamlNode): Pick<ImportedInstance, 'shard' | 'jobs' | 'selfScrape'> {
+  const { selfScrape, config: rest } = splitSelfScrape(config, root);
+  return { ...detectShard(rest), ...(selfScrape ? { selfScrape } : {}) };
 }
 
 function done(topology: Topology | undefined, diagnostics: Diagnostic[]): ImportResult {

@@ -22,7 +22,7 @@ function exported(t: Topology, target: ExportTarget) {
 
 /**
  * The comparable content: ids, positions, description and settings, capacity, exporter and
- * seriesPerTarget, and Grafana's own address are dropped (as in the plain bundle's round trip);
+ * seriesPerTarget, Grafana's own address and addressFromName are dropped (as in the plain bundle's round trip);
  * instance addresses are compared as the resolved list.
  */
 function normalise(t: Topology) {
@@ -34,7 +34,7 @@ function normalise(t: Topology) {
       return g;
     }
     if (rest.kind === 'prometheus') {
-      const { capacity: _c, instanceAddresses: _i, address: _a, ...p } = rest;
+      const { capacity: _c, instanceAddresses: _i, address: _a, addressFromName: _f, ...p } = rest;
       return { ...p, instances: serverInstances(n as Extract<TopologyNode, { kind: 'prometheus' }>).map((i) => i.address) };
     }
     if (rest.kind === 'grafana') {
@@ -105,5 +105,19 @@ describe('the deployment round trip tells designs apart', () => {
     expect(normalise(back)).not.toEqual(normalise(asOperatorRunsIt(topology)));
     const composed = importConfigs(exported(changed, 'compose')).topology!;
     expect(normalise(composed)).not.toEqual(normalise(topology));
+  });
+});
+
+describe('compose: the self-scrape job on a design port other than the container\'s', () => {
+  it('a server listening on 9191 in the design still reads back with scrapeSelf', () => {
+    const { topology } = examples[0]!;
+    const moved: Topology = { ...topology, nodes: topology.nodes.map((n) => (n.kind !== 'prometheus' || n.instanceAddresses || n.ha || n.hashmod ? n
+      : { ...n, address: n.address.replace(/:\d+$/, ':9191'), addressFromName: false, scrapeSelf: true })) };
+    const r = importConfigs(exported(moved, 'compose'));
+    expect(r.ok).toBe(true);
+    const back = r.topology!.nodes.filter((n) => n.kind === 'prometheus' && n.address.endsWith(':9191'));
+    expect(back.length).toBeGreaterThan(0);
+    expect(back.map((n) => n.kind === 'prometheus' && n.scrapeSelf)).toEqual(back.map(() => true));
+    expect(r.topology!.nodes.some((n) => n.kind === 'targets' && n.name === 'prometheus')).toBe(false);
   });
 });

@@ -11,7 +11,6 @@ import { BUNDLE_TOPOLOGY_FILE, generateBundle } from '../../src/generate/generat
 import { importConfigs } from '../../src/import/importConfigs.ts';
 import { parseTopology } from '../../src/model/document.ts';
 import { serverInstances } from '../../src/model/instances.ts';
-import { SELF_SCRAPE_JOB, selfScrapeTarget } from '../../src/model/jobs.ts';
 import type { Topology, TopologyNode } from '../../src/model/types.ts';
 
 const examplesDir = join(import.meta.dirname, '../../assets/examples');
@@ -20,16 +19,7 @@ const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.promtopo.js
 function load(file: string): Topology {
   const r = parseTopology(readFileSync(join(examplesDir, file), 'utf8'), file);
   if (!r.ok) throw new Error(`${file}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-  return withoutShardSelfScrape(r.topology);
-}
-
-/**
- * Hashmod shards without their self-scrape job: the importer recognises a shard only when every
- * scrape job ends with the same hashmod pair, and the self-scrape job has none (each shard watches
- * itself). Until it does, a sharded example is round-tripped with the switch off.
- */
-function withoutShardSelfScrape(t: Topology): Topology {
-  return { ...t, nodes: t.nodes.map((n) => (n.kind === 'prometheus' && n.hashmod ? { ...n, scrapeSelf: false } : n)) };
+  return r.topology;
 }
 
 /** Files a user would import: every bundle file but the design itself. */
@@ -38,32 +28,15 @@ function bundleFiles(t: Topology) {
 }
 
 /**
- * The design as its exported configs say it: a self-scrape job is a job like any other, so a server
- * with `scrapeSelf` reads back as a server scraping a target group `prometheus` that lists its
- * self-scrape target, with the switch off (docs/import.md). `addressFromName` is not written into any
- * config either.
+ * The design as its exported configs say it: the self-scrape job is recognised as `scrapeSelf` again
+ * (docs/import.md); `addressFromName` is not written into any config.
  */
 function asConfigured(t: Topology): Topology {
-  const nodes: TopologyNode[] = [];
-  const edges = [...t.edges];
-  for (const n of t.nodes) {
-    if (n.kind !== 'prometheus') {
-      nodes.push(n);
-      continue;
-    }
+  return { ...t, nodes: t.nodes.map((n) => {
+    if (n.kind !== 'prometheus') return n;
     const { addressFromName: _f, ...server } = n;
-    if (!n.scrapeSelf) {
-      nodes.push({ ...server, scrapeSelf: false });
-      continue;
-    }
-    // Identical jobs on several servers are one target group scraped by each (`localhost:9090`).
-    const target = selfScrapeTarget(serverInstances(n)[0]?.address ?? n.address);
-    const group = `self:${target}`;
-    nodes.push({ ...server, scrapeSelf: false });
-    if (!nodes.some((g) => g.id === group)) nodes.push({ id: group, kind: 'targets', name: SELF_SCRAPE_JOB, targets: [target], labels: {}, position: n.position });
-    edges.push({ id: `${n.id}#self-scrape`, kind: 'scrape', server: n.id, targets: group });
-  }
-  return { ...t, nodes, edges };
+    return { ...server, scrapeSelf: n.scrapeSelf === true };
+  }) };
 }
 
 /**

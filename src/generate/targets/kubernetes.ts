@@ -6,9 +6,10 @@
  *   disk from the capacity figures;
  * - a `ScrapeConfig` per scrape edge and per federation edge, picked by the server's
  *   `scrapeConfigSelector` (label `promtopo.dev/server`);
- * - a Secret with `additionalScrapeConfigs` for what a ScrapeConfig cannot say: raw YAML jobs, target
- *   groups with raw `extraConfig`, and federation jobs of a sharded server (the operator would shard
- *   a ScrapeConfig, and federation is never sharded);
+ * - a Secret with `additionalScrapeConfigs` for what a ScrapeConfig cannot say: the self-scrape job
+ *   (`scrapeSelf`, each pod on localhost), raw YAML jobs, target groups with raw `extraConfig`, and
+ *   federation jobs of a sharded server (the operator would shard a ScrapeConfig, and neither is
+ *   ever sharded);
  * - a `PrometheusRule` per server with rules, an `Alertmanager` (+ its config Secret and a Service)
  *   per cluster, Grafana data sources as a provisioning ConfigMap, RBAC for alert discovery, and a
  *   kustomization.yaml listing everything.
@@ -25,7 +26,7 @@ import { grafanaDatasourcesText } from '../grafanaDatasources.ts';
 import type { FederationLink } from '../links.ts';
 import { federationSourceInstances, oneLine, pathName, serverLinks, sortedAlertmanagers, sortedGrafanas, sortedServers } from '../links.ts';
 import { HASHMOD_SHARD_LABEL } from '../prometheusConfig.ts';
-import { federationJob, HASHMOD_TARGET_LABEL, scrapeJob } from '../scrapeJobs.ts';
+import { federationJob, HASHMOD_TARGET_LABEL, scrapeJob, selfScrapeJob } from '../scrapeJobs.ts';
 import { parseRawList } from '../rawYaml.ts';
 import { blockSeq, flowSeq, orderedMap, singleQuoted, toYamlText } from '../yamlText.ts';
 import type { YMap, YNode, YValue } from '../yamlText.ts';
@@ -135,6 +136,9 @@ function rawGroupJob(server: PrometheusNode, group: TargetGroupNode): YMap {
 /** Jobs of a server that go into its additionalScrapeConfigs Secret (raw Prometheus YAML). */
 export function additionalJobs(server: PrometheusNode, groups: readonly TargetGroupNode[], federations: readonly FederationLink[]): YNode[] {
   const jobs: YNode[] = groups.filter(needsRawJob).map((g) => rawGroupJob(server, g));
+  // Every pod scrapes itself on its port (localhost), unsharded: the operator never shards these jobs.
+  const own = serverInstances(server)[0];
+  if (server.scrapeSelf && own) jobs.unshift(selfScrapeJob(own));
   if (server.hashmod) jobs.push(...federations.map(federationJob));
   if (server.extraScrapeConfigs !== undefined) {
     const extra = parseRawList(server.extraScrapeConfigs);

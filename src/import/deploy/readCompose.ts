@@ -8,6 +8,7 @@
  */
 import { parse } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.ts';
+import { selfScrapeTarget } from '../../model/jobs.ts';
 
 export const COMPOSE_FILE_NAMES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
 const DESIGN_ADDRESS_LABEL = 'promtopo.design.address';
@@ -31,6 +32,29 @@ const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) :
 /** True when `name` is a compose file. */
 export function isComposeFile(name: string): boolean {
   return COMPOSE_FILE_NAMES.includes(baseName(name));
+}
+
+/**
+ * True when the compose file runs the configs among `files`: a Prometheus service mounts a folder at
+ * /etc/prometheus whose prometheus.yml is one of them (how the compose export writes it). Any other
+ * compose file (a stack beside its prometheus.yml, one that mounts single files) is not a deployment
+ * form: the ordinary import reads the folder and says why the compose file was skipped.
+ */
+export function mountsImportedConfigs(compose: FileText, files: readonly FileText[]): boolean {
+  let doc: { services?: Record<string, ComposeService> };
+  try {
+    doc = (parse(compose.text) ?? {}) as typeof doc;
+  } catch {
+    return false;
+  }
+  const services = doc.services && typeof doc.services === 'object' ? Object.values(doc.services) : [];
+  const base = dirOf(compose.name);
+  const names = new Set(files.map((f) => f.name));
+  return services.some((service) => {
+    const image = service && typeof service.image === 'string' ? service.image : '';
+    const dir = service ? mountedDir(strings(service.volumes), '/etc/prometheus') : undefined;
+    return /prometheus/.test(image) && dir !== undefined && names.has(base ? `${base}/${dir}/prometheus.yml` : `${dir}/prometheus.yml`);
+  });
 }
 
 function strings(value: unknown): string[] {
@@ -85,6 +109,7 @@ export function readCompose(compose: FileText, files: readonly FileText[]): { fi
   const base = dirOf(compose.name);
   const at = (rel: string) => (base ? `${base}/${rel}` : rel);
   const replacements: [string, string][] = [];
+  const selfTargets = new Map<string, [string, string]>();
   const runFiles: FileText[] = [];
   const amCount = new Map<string, number>();
   for (const service of Object.values(services)) {
@@ -102,7 +127,11 @@ export function readCompose(compose: FileText, files: readonly FileText[]): { fi
     if (/prometheus/.test(image) && promDir) {
       const port = portOf(flag(command, 'web.listen-address'), 9090);
       const address = design ?? `${name}:${port}`;
-      if (design) replacements.push([`${name}:${port}`, design]);
+      if (design) {
+        replacements.push([`${name}:${port}`, design]);
+        // The instance scrapes itself on its port in the container; in the design, on the design's port.
+        selfTargets.set(at(`${promDir}/prometheus.yml`), [`localhost:${port}`, selfScrapeTarget(design)]);
+      }
       const retention = flag(command, 'storage.tsdb.retention.time');
       runFiles.push({ name: at(`${promDir}/run.sh`), text: [
         `# ${compose.name}: service ${name}`,
@@ -123,6 +152,10 @@ export function readCompose(compose: FileText, files: readonly FileText[]): { fi
   // Longest first, and only whole addresses: `leaf-a:9090` must not rewrite `eu-leaf-a:9090`.
   const rules = replacements.sort((a, b) => b[0].length - a[0].length).map(([from, to]) => [new RegExp(`(?<![A-Za-z0-9._-])${escapeRegExp(from)}(?![0-9])`, 'g'), to] as const);
   const rewrite = (text: string) => rules.reduce((t, [re, to]) => t.replace(re, to), text);
-  const out = files.filter((f) => f !== compose && !/\.sh$/.test(f.name)).map((f) => ({ name: f.name, text: rewrite(f.text) }));
+  const rewriteSelf = (name: string, text: string) => {
+    const self = selfTargets.get(name);
+    return self ? text.replace(new RegExp(`(?<![A-Za-z0-9._-])${escapeRegExp(self[0])}(?![0-9])`, 'g'), self[1]) : text;
+  };
+  const out = files.filter((f) => f !== compose && !/\.sh$/.test(f.name)).map((f) => ({ name: f.name, text: rewriteSelf(f.name, rewrite(f.text)) }));
   return { files: [...out, ...runFiles], diagnostics };
 }

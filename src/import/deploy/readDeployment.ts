@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import { hasErrors, sortDiagnostics } from '../../model/diagnostic.ts';
 import { withExportTarget } from '../../model/exportTarget.ts';
 import type { Topology } from '../../model/types.ts';
-import { isComposeFile, readCompose } from './readCompose.ts';
+import { isComposeFile, mountsImportedConfigs, readCompose } from './readCompose.ts';
 import type { FileText } from './readCompose.ts';
 import { isOperatorManifest, readKubernetes } from './readKubernetes.ts';
 
@@ -20,7 +20,7 @@ export interface DeploymentImport {
 
 /** Imports compose or Kubernetes forms; `importFiles` is the ordinary import (for compose's mounted configs). */
 export function readDeploymentForms(files: readonly FileText[], importFiles: (files: readonly FileText[]) => DeploymentImport): DeploymentImport | undefined {
-  const compose = files.find((f) => isComposeFile(f.name));
+  const compose = files.find((f) => isComposeFile(f.name) && mountsImportedConfigs(f, files));
   if (compose) {
     const read = readCompose(compose, files);
     if (hasErrors(read.diagnostics)) return { ok: false, diagnostics: sortDiagnostics(read.diagnostics) };

@@ -7,8 +7,9 @@
  *   instances are the pods' DNS names;
  * - `ScrapeConfig`s picked by its `scrapeConfigSelector` -> target groups and scrape edges, or
  *   federation edges (`metricsPath: /federate`) whose targets name the source's pods;
- * - its `additionalScrapeConfigs` Secret -> federation edges for `/federate` jobs, the other jobs kept
- *   verbatim as the server's extraScrapeConfigs;
+ * - its `additionalScrapeConfigs` Secret -> federation edges for `/federate` jobs, `scrapeSelf` for
+ *   the self-scrape job (exactly the generated one, on the pod's port), the other jobs kept verbatim
+ *   as the server's extraScrapeConfigs;
  * - `PrometheusRule`s picked by its `ruleSelector` -> rule groups;
  * - `Alertmanager` -> a cluster of `replicas` pods, alert edges through the Services the servers name;
  * - ConfigMaps of Grafana data sources -> Grafana nodes and data-source edges.
@@ -20,8 +21,9 @@ import { serverInstances } from '../../model/instances.ts';
 import { PrometheusNodeSchema, TopologySchema } from '../../model/schema.ts';
 import type { PrometheusNode, RuleGroup, Topology } from '../../model/types.ts';
 import { HASHMOD_SHARD_LABEL } from '../../generate/prometheusConfig.ts';
-import { ADDITIONAL_SCRAPE_KEY, K8S_NAMESPACE, OPERATOR_SHARD_VARIABLE, prometheusPodAddress, ROLE_LABEL } from '../../generate/targets/kubernetes.ts';
+import { ADDITIONAL_SCRAPE_KEY, K8S_NAMESPACE, OPERATOR_SHARD_VARIABLE, PROMETHEUS_PORT, prometheusPodAddress, ROLE_LABEL } from '../../generate/targets/kubernetes.ts';
 import type { FileText } from './readCompose.ts';
+import { isSelfScrapeOnPort, plainValue } from '../selfScrape.ts';
 
 type Obj = Record<string, unknown>;
 interface Manifest { file: string; kind: string; name: string; labels: Record<string, string>; spec: Obj; stringData: Record<string, string>; data: Record<string, string> }
@@ -140,7 +142,8 @@ export function readKubernetes(files: readonly FileText[]): { topology?: Topolog
     const secret = of('Secret').find((s) => s.name === str(secretRef.name));
     const rawJobs = secret ? arr(parseAllDocuments(secret.stringData[str(secretRef.key) ?? ADDITIONAL_SCRAPE_KEY] ?? '')[0]?.toJS()).map(obj) : [];
     jobs.push(...rawJobs.filter((j) => j.metrics_path === '/federate').map(rawJob));
-    const extra = rawJobs.filter((j) => j.metrics_path !== '/federate');
+    const selfJob = rawJobs.findIndex((j) => isSelfScrapeOnPort(plainValue(j), PROMETHEUS_PORT));
+    const extra = rawJobs.filter((j, i) => j.metrics_path !== '/federate' && i !== selfJob);
     const federates = jobs.some((j) => j.metricsPath === '/federate');
     const role = ['leaf', 'global', 'shard'].includes(p.labels[ROLE_LABEL] ?? '') ? p.labels[ROLE_LABEL] : federates ? 'global' : shards !== undefined ? 'shard' : 'leaf';
     const draft = {
@@ -155,6 +158,7 @@ export function readKubernetes(files: readonly FileText[]): { topology?: Topolog
       ...(shards !== undefined ? { hashmod: { shards, sourceLabels: ['__address__'] } } : {}),
       ...(cap.memoryBytes !== undefined || cap.diskBytes !== undefined ? { capacity: Object.fromEntries(Object.entries(cap).filter(([, v]) => v !== undefined)) } : {}),
       ...(extra.length ? { extraScrapeConfigs: stringify(extra, { indent: 2 }) } : {}),
+      scrapeSelf: selfJob >= 0,
       position: { x: 0, y: 0 },
     };
     const server = PrometheusNodeSchema.parse({ ...draft, address: 'x:9090' });
