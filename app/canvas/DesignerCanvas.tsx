@@ -99,6 +99,14 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
           const edge = flow.getEdge(id);
           if (edge) void flow.fitView({ nodes: [{ id: edge.source }, { id: edge.target }], padding: 0.4, duration: 250 });
         },
+        ensureVisible: (area) => {
+          const box = wrapper.current?.getBoundingClientRect();
+          if (!box) return;
+          const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
+          const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
+          const inside = area.x >= topLeft.x && area.y >= topLeft.y && area.x + area.width <= bottomRight.x && area.y + area.height <= bottomRight.y;
+          if (!inside) void flow.setCenter(area.x + area.width / 2, area.y + area.height / 2, { zoom: flow.getZoom() });
+        },
       }),
     [flow],
   );

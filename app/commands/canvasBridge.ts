@@ -10,6 +10,8 @@ export interface CanvasBridge {
   zoomOut(): void;
   /** Centres the viewport on a node or edge (problems panel: click a diagnostic). */
   reveal(id: string): void;
+  /** Pans, at the same zoom, so that an area (flow coordinates) is wholly visible; no-op when it is. */
+  ensureVisible(area: { x: number; y: number; width: number; height: number }): void;
 }
 
 const neutral: CanvasBridge = {
@@ -18,6 +20,7 @@ const neutral: CanvasBridge = {
   zoomIn: () => {},
   zoomOut: () => {},
   reveal: () => {},
+  ensureVisible: () => {},
 };
 
 let current: CanvasBridge = neutral;

@@ -6,7 +6,12 @@ import type { CanvasBridge } from './canvasBridge.ts';
 import { getCommand } from './registry.ts';
 import { runCommandWith } from './runCommand.ts';
 
-const canvas: CanvasBridge = { centre: () => ({ x: 500, y: 300 }), fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, reveal: () => {} };
+/** Areas the commands asked the canvas to bring into view. */
+const shown: { x: number; y: number; width: number; height: number }[] = [];
+const canvas: CanvasBridge = {
+  centre: () => ({ x: 500, y: 300 }), fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, reveal: () => {},
+  ensureVisible: (area) => void shown.push(area),
+};
 
 function setup(selection: { nodes: string[]; edges: string[] } = { nodes: [], edges: [] }): DesignerStore {
   const store = createDesignerStore({ document: sampleTopology() });
@@ -45,6 +50,8 @@ describe('insert commands', () => {
     expect(node).toMatchObject({ id: 'n7', ...shape });
     expect(Math.abs(node.position.x + 100 - 500)).toBeLessThan(150);
     expect(store.getState().selection).toEqual({ nodes: ['n7'], edges: [] });
+    // The whole card is brought into view, wherever the free spot was.
+    expect(shown.at(-1)).toEqual({ x: node.position.x, y: node.position.y, width: 250, height: 150 });
     doesAndUndoes(setup(), id);
   });
 });

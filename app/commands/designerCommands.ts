@@ -3,7 +3,7 @@ import { autoLayout } from '../../src/model/edit/autoLayout.ts';
 import { reachable } from '../../src/model/edit/graphQueries.ts';
 import { NODE_TEMPLATES, TEMPLATE_LABELS, addNode, newNode } from '../../src/model/edit/nodeTemplates.ts';
 import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
-import { freeSpot } from '../../src/model/edit/placement.ts';
+import { freeSpot, NODE_FOOTPRINT } from '../../src/model/edit/placement.ts';
 import { addedIds, copySelection, deleteSelection, duplicate, paste } from '../../src/model/edit/selectionEdits.ts';
 import type { Clipboard, DesignerState, DesignerStore } from '../store/designerStore.ts';
 import { readSystemClipboard, writeSystemClipboard } from '../host/systemClipboard.ts';
@@ -52,6 +52,8 @@ export const designerCommands: readonly Command[] = [
         // Repeated adds at the same centre go next to each other, never on top.
         const spot = freeSpot(store.getState().document, { x: Math.round(c.x - HALF_NODE.x), y: Math.round(c.y - HALF_NODE.y) });
         addNodeAt(store, template, spot);
+        // A spot off to the side may be outside the view, or under the palette: bring the card into view.
+        canvas.ensureVisible({ x: spot.x, y: spot.y, ...NODE_FOOTPRINT });
       },
     }),
   ),
