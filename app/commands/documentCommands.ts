@@ -1,5 +1,5 @@
 /**
- * File commands (owned by the panels, engineer U3): New, New from template, Open, Save, Save As,
+ * File commands: New, New from template, Open, Save, Save As,
  * Import, Export. They reach the host through app/panels/documents (dialogs in browser mode, native
  * dialogs in Electron). Registered by app/panels/documents/Documents.slot.tsx when the app loads.
  */

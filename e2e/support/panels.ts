@@ -1,5 +1,5 @@
 /**
- * Page objects for the panels (engineer U3): the File menu and its dialogs, the Export, Load and
+ * Page objects for the panels: the File menu and its dialogs, the Export, Load and
  * Problems tabs, the status bar counts. Specs drive the app through these, as a user would.
  */
 import { expect } from '@playwright/test';

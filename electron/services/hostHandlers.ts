@@ -19,7 +19,7 @@ import { addRecentFile, recentFiles } from './settings.ts';
 /** One function per operation, taking the parsed request. */
 export type HostHandlers = { readonly [Op in HostOperation]: (request: HostRequest<Op>) => Promise<HostResponse<Op>> };
 
-/** The services behind the operations (engineer S's modules, or test doubles with the same shapes). */
+/** The services behind the operations (the service modules, or test doubles with the same shapes). */
 export type HostServices = Pick<
   HostHandlers,
   'exportBundle' | 'openDocument' | 'saveDocument' | 'listExamples' | 'loadExample' | 'recentFiles' | 'importConfigs'
@@ -41,7 +41,7 @@ export interface HostPlatform {
   readonly nativeEdit?: (action: HostRequest<'nativeEdit'>['action']) => void;
 }
 
-/** The real services (engineer S's modules); settings live under `$PROMTOPO_CONFIG_DIR` when set. */
+/** The real services; settings live under `$PROMTOPO_CONFIG_DIR` when set. */
 export function createNodeHostServices(): HostServices {
   return {
     exportBundle: (req) => exportBundle(req),

@@ -1,5 +1,5 @@
 /**
- * Issue 5, live: the load model against real Prometheus. A leaf scrapes a real node_exporter and
+ * Live: the load model against real Prometheus. A leaf scrapes a real node_exporter and
  * itself and evaluates recording rules; a global federates the `job:` rules and `up` from it and
  * records one rule of its own. Exported through the real pipeline, started from the bundle's run
  * files on 127.0.0.1. After a few scrapes the estimate is compared with what Prometheus reports:

@@ -1,5 +1,5 @@
 /**
- * Issue 2, live: a leaf scrapes a real node_exporter and itself and evaluates a `job:` recording rule;
+ * Live: a leaf scrapes a real node_exporter and itself and evaluates a `job:` recording rule;
  * a global federates `{__name__=~"job:.*"}` from it. Started from the bundle's own run files.
  * Then: two functional shards scrape disjoint jobs.
  */

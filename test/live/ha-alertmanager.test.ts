@@ -1,5 +1,5 @@
 /**
- * Issue 3, live: an HA pair scrapes every target twice with distinct replica labels; both replicas
+ * Live: an HA pair scrapes every target twice with distinct replica labels; both replicas
  * fire the same always-firing alert and send it to a two-instance Alertmanager cluster, which forms
  * (each instance sees its peer) and shows the alert once, without the replica label. A global
  * federating the pair takes one replica (`a`) by default, so series are not doubled.

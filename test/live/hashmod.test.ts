@@ -1,5 +1,5 @@
 /**
- * Issue 3, live: a server split into hashmod shards scrapes several real node_exporters; each target is
+ * Live: a server split into hashmod shards scrapes several real node_exporters; each target is
  * scraped (`up == 1`) by exactly the shard PromTopo predicted offline (model/hashmod.ts assignShards)
  * and by no other. Started from the bundle's own run files.
  */
