@@ -50,9 +50,10 @@ describe('promtool limits', () => {
     expect(uncheckableFields(limited)).toEqual([{ line: 5, field: 'kubernetes_sd_configs', type: 'config.ScrapeConfig' }]);
     expect(uncheckableFields(limited.replace('kubernetes_sd_configs', 'scrape_intervall'))).toBeUndefined();
     expect(uncheckableFields('Checking x.yml\n  FAILED: "x" is not a valid duration\n')).toBeUndefined();
-    // A key of another section is a mistake in any version: rule_files inside a job, a job key at the top.
+    // A top-level key inside a named section is a mistake in any version (rule_files inside a job);
+    // config.plain is also the alias of nested sections, where 3.x keys such as remote_write's azuread show up.
     expect(uncheckableFields(limited.replace('kubernetes_sd_configs', 'rule_files'))).toBeUndefined();
-    expect(uncheckableFields(limited.replace('kubernetes_sd_configs not found in type config.ScrapeConfig', 'metrics_path not found in type config.plain'))).toBeUndefined();
+    expect(uncheckableFields(limited.replace('kubernetes_sd_configs not found in type config.ScrapeConfig', 'azuread not found in type config.plain'))).toEqual([{ line: 5, field: 'azuread', type: 'config.plain' }]);
     expect(uncheckableFields(limited.replace('kubernetes_sd_configs not found in type config.ScrapeConfig', 'otlp not found in type config.plain'))).toEqual([{ line: 5, field: 'otlp', type: 'config.plain' }]);
     expect(serverOnlyFiles('Checking x\n  FAILED: error checking client cert file "/etc/p/tls.crt": stat /etc/p/tls.crt: no such file or directory\n')).toEqual(['/etc/p/tls.crt']);
     const reduced = withoutFields(kubernetes, [{ line: 5, field: 'kubernetes_sd_configs', type: 'config.ScrapeConfig' }]);

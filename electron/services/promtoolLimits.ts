@@ -30,17 +30,19 @@ const KNOWN_KEYS = new Set<string>([
   ...STATIC_CONFIG_KEYS, ...LATER_KEYS,
 ]);
 
-/** promtool's Go types for the top level of a config file. */
+/**
+ * Go types promtool may name for the top level: `config.plain` is also the alias inside many nested
+ * sections' unmarshalling (remote_write's `azuread` is reported in `config.plain`), so it says little.
+ */
 const TOP_LEVEL_TYPES = new Set(['config.plain', 'config.Config']);
 
 /**
- * True when `field` is a key Prometheus 3.x knows in the section promtool named by its Go type:
- * top-level keys only at the top level, every other key only below it (`rule_files` inside a scrape
- * job is a mistake in any version, not a 3.x key).
+ * True when `field` is a key Prometheus 3.x knows where promtool found it: a top-level key reported
+ * in a named section (`rule_files` in `config.ScrapeConfig`) is a mistake in any version.
  */
 function knownIn(field: string, type: string): boolean {
-  if (TOP_LEVEL_TYPES.has(type)) return TOP_LEVEL_KEYS.has(field);
-  return KNOWN_KEYS.has(field) && !TOP_LEVEL_KEYS.has(field);
+  if (!KNOWN_KEYS.has(field)) return false;
+  return !TOP_LEVEL_KEYS.has(field) || TOP_LEVEL_TYPES.has(type);
 }
 
 /** A field promtool did not know: where, and what. */
