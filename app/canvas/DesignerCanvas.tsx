@@ -46,6 +46,21 @@ function dropPoint(pointer: { x: number; y: number }, box: { left: number; top: 
   return { x: clamp(pointer.x, box.left + halfW, box.right - halfW), y: clamp(pointer.y, box.top + halfH, box.bottom - halfH) };
 }
 
+type ScreenRect = { left: number; top: number; right: number; bottom: number };
+
+/** The screen boxes of what floats over the canvas and hides cards (minimap, zoom controls). */
+function floatingRects(canvas: HTMLElement | null): ScreenRect[] {
+  if (!canvas) return [];
+  return [...canvas.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((el) => el.getBoundingClientRect());
+}
+
+/** Whether a card's screen box lies inside the canvas box and clear of every floating panel. */
+function cardClear(card: ScreenRect, box: ScreenRect, floating: readonly ScreenRect[]): boolean {
+  const inside = card.left >= box.left && card.top >= box.top && card.right <= box.right && card.bottom <= box.bottom;
+  const covered = floating.some((f) => card.left < f.right && f.left < card.right && card.top < f.bottom && f.top < card.bottom);
+  return inside && !covered;
+}
+
 /** The id of the canvas node under the pointer where a gesture ended, if any. */
 function nodeUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
   const point = 'changedTouches' in event ? event.changedTouches[0] : event;
@@ -102,10 +117,15 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
         ensureVisible: (area) => {
           const box = wrapper.current?.getBoundingClientRect();
           if (!box) return;
-          const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
-          const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
-          const inside = area.x >= topLeft.x && area.y >= topLeft.y && area.x + area.width <= bottomRight.x && area.y + area.height <= bottomRight.y;
-          if (!inside) void flow.setCenter(area.x + area.width / 2, area.y + area.height / 2, { zoom: flow.getZoom() });
+          const a = flow.flowToScreenPosition({ x: area.x, y: area.y });
+          const b = flow.flowToScreenPosition({ x: area.x + area.width, y: area.y + area.height });
+          const card = { left: a.x, top: a.y, right: b.x, bottom: b.y };
+          if (!cardClear(card, box, floatingRects(wrapper.current))) void flow.setCenter(area.x + area.width / 2, area.y + area.height / 2, { zoom: flow.getZoom() });
+        },
+        cardSizes: () => {
+          const sizes = new Map<string, { width: number; height: number }>();
+          for (const n of flow.getNodes()) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+          return sizes;
         },
       }),
     [flow],

@@ -10,8 +10,13 @@ export interface CanvasBridge {
   zoomOut(): void;
   /** Centres the viewport on a node or edge (problems panel: click a diagnostic). */
   reveal(id: string): void;
-  /** Pans, at the same zoom, so that an area (flow coordinates) is wholly visible; no-op when it is. */
+  /**
+   * Pans, at the same zoom, so that an area (flow coordinates) is wholly visible and clear of what
+   * floats over the canvas (minimap, zoom controls); no-op when it is.
+   */
   ensureVisible(area: { x: number; y: number; width: number; height: number }): void;
+  /** The size the canvas measured for each node card, by node id (flow pixels). */
+  cardSizes(): ReadonlyMap<string, { width: number; height: number }>;
 }
 
 const neutral: CanvasBridge = {
@@ -21,6 +26,7 @@ const neutral: CanvasBridge = {
   zoomOut: () => {},
   reveal: () => {},
   ensureVisible: () => {},
+  cardSizes: () => new Map(),
 };
 
 let current: CanvasBridge = neutral;

@@ -11,6 +11,7 @@ const shown: { x: number; y: number; width: number; height: number }[] = [];
 const canvas: CanvasBridge = {
   centre: () => ({ x: 500, y: 300 }), fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, reveal: () => {},
   ensureVisible: (area) => void shown.push(area),
+  cardSizes: () => new Map(),
 };
 
 function setup(selection: { nodes: string[]; edges: string[] } = { nodes: [], edges: [] }): DesignerStore {
@@ -51,8 +52,24 @@ describe('insert commands', () => {
     expect(Math.abs(node.position.x + 100 - 500)).toBeLessThan(150);
     expect(store.getState().selection).toEqual({ nodes: ['n7'], edges: [] });
     // The whole card is brought into view, wherever the free spot was.
-    expect(shown.at(-1)).toEqual({ x: node.position.x, y: node.position.y, width: 250, height: 150 });
+    expect(shown.at(-1)).toEqual({ x: node.position.x, y: node.position.y, width: 226, height: 126 });
     doesAndUndoes(setup(), id);
+  });
+});
+
+describe('insert commands and the cards as drawn', () => {
+  it('a click-add keeps clear of a card the canvas measured taller than a typical one', () => {
+    const store = setup();
+    // The Alertmanager card at (400, 0) is drawn 300 tall: the spot wanted at the centre is inside it.
+    const tall: CanvasBridge = { ...canvas, cardSizes: () => new Map([['n5', { width: 224, height: 300 }]]) };
+    runCommandWith('topology.addLeaf', store, canvas);
+    const typical = store.getState().document.nodes.at(-1)!.position;
+    expect(typical).toEqual({ x: 400, y: 260 });
+    const other = setup();
+    runCommandWith('topology.addLeaf', other, tall);
+    const p = other.getState().document.nodes.at(-1)!.position;
+    const clear = p.x >= 400 + 224 || p.x + 226 <= 400 || p.y >= 300 || p.y + 126 <= 0;
+    expect(clear, `added at ${p.x},${p.y}`).toBe(true);
   });
 });
 

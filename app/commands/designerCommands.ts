@@ -3,7 +3,7 @@ import { autoLayout } from '../../src/model/edit/autoLayout.ts';
 import { reachable } from '../../src/model/edit/graphQueries.ts';
 import { NODE_TEMPLATES, TEMPLATE_LABELS, addNode, newNode } from '../../src/model/edit/nodeTemplates.ts';
 import type { NodeTemplate } from '../../src/model/edit/nodeTemplates.ts';
-import { freeSpot, NODE_FOOTPRINT } from '../../src/model/edit/placement.ts';
+import { freeSpot, TYPICAL_CARD } from '../../src/model/edit/placement.ts';
 import { addedIds, copySelection, deleteSelection, duplicate, paste } from '../../src/model/edit/selectionEdits.ts';
 import type { Clipboard, DesignerState, DesignerStore } from '../store/designerStore.ts';
 import { readSystemClipboard, writeSystemClipboard } from '../host/systemClipboard.ts';
@@ -49,11 +49,12 @@ export const designerCommands: readonly Command[] = [
       group: 'insert',
       run: ({ store, canvas }) => {
         const c = canvas.centre();
-        // Repeated adds at the same centre go next to each other, never on top.
-        const spot = freeSpot(store.getState().document, { x: Math.round(c.x - HALF_NODE.x), y: Math.round(c.y - HALF_NODE.y) });
+        // Repeated adds at the same centre go next to each other, never on a card as it is drawn.
+        const wanted = { x: Math.round(c.x - HALF_NODE.x), y: Math.round(c.y - HALF_NODE.y) };
+        const spot = freeSpot(store.getState().document, wanted, canvas.cardSizes());
         addNodeAt(store, template, spot);
-        // A spot off to the side may be outside the view, or under the palette: bring the card into view.
-        canvas.ensureVisible({ x: spot.x, y: spot.y, ...NODE_FOOTPRINT });
+        // A spot off to the side may be outside the view or under the minimap: bring the card into view.
+        canvas.ensureVisible({ x: spot.x, y: spot.y, ...TYPICAL_CARD });
       },
     }),
   ),

@@ -1,5 +1,5 @@
 /** Browser-mode Save As: a path field, prefilled with the current file or a name from the document. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toDnsSafeName } from '../../../src/model/names.ts';
 import { host } from '../../host/host.ts';
 import { designerStore } from '../../store/useDesigner.ts';
@@ -15,14 +15,27 @@ function suggestedPath(homeDir: string | undefined): string {
   return homeDir ? `${homeDir.replace(/[\\/]$/, '')}/${file}` : file;
 }
 
+/**
+ * The field's value once the home folder is known: the better suggestion, unless the user has
+ * already touched the field (typed, selected its text): then what they see stays, selection included.
+ */
+export function pathWithHome(value: string, firstSuggestion: string, homeSuggestion: string, touched: boolean): string {
+  return !touched && value === firstSuggestion ? homeSuggestion : value;
+}
+
 export function SaveAsDialog() {
   const [path, setPath] = useState(() => suggestedPath(undefined));
+  // Any key or pointer in the field: a late suggestion must not replace text the user has selected.
+  const touched = useRef(false);
+  const touch = () => {
+    touched.current = true;
+  };
   useEffect(() => {
     if (designerStore.getState().filePath) return;
     let live = true;
     host
       .call('hostInfo', {})
-      .then((info) => live && setPath((p) => (p === suggestedPath(undefined) ? suggestedPath(info.homeDir) : p)))
+      .then((info) => live && setPath((p) => pathWithHome(p, suggestedPath(undefined), suggestedPath(info.homeDir), touched.current)))
       .catch(() => undefined);
     return () => {
       live = false;
@@ -57,7 +70,16 @@ export function SaveAsDialog() {
           <span>
             File path (<code>{DOCUMENT_EXTENSION}</code> is added when missing)
           </span>
-          <input type="text" data-autofocus name="path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+          <input
+            type="text"
+            data-autofocus
+            name="path"
+            value={path}
+            spellCheck={false}
+            onKeyDown={touch}
+            onPointerDown={touch}
+            onChange={(e) => setPath(e.target.value)}
+          />
         </label>
       </form>
     </Modal>
