@@ -62,17 +62,50 @@ export class Journey {
     await expect(this.sidebar.getByRole('heading', { level: 2 })).toContainText(name);
   }
 
-  /** Drags from `from`'s output handle to `to`'s input handle; the new edge is selected. */
+  /**
+   * Drags from `from`'s output handle to `to`'s input handle; the new edge is selected. As a hand
+   * does: it waits until the view stops moving (a fit view may still be gliding), aims at the handle it
+   * sees (which must be the topmost thing there, not under a panel), presses, moves there in steps,
+   * and releases on the input handle.
+   */
   async connect(from: string, to: string): Promise<void> {
     const edges = await this.page.locator('.react-flow__edge').count();
-    // A hand's drag: press on the output handle, move there in steps, release on the input handle.
-    const a = (await this.node(from).locator('.react-flow__handle.source').boundingBox())!;
-    const b = (await this.node(to).locator('.react-flow__handle.target').boundingBox())!;
-    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    const a = await this.aimAt(this.node(from).locator('.react-flow__handle.source'), `${from}'s output handle`);
+    const b = await this.aimAt(this.node(to).locator('.react-flow__handle.target'), `${to}'s input handle`);
+    await this.page.mouse.move(a.x, a.y);
     await this.page.mouse.down();
-    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await this.page.mouse.move(b.x, b.y, { steps: 12 });
     await this.page.mouse.up();
     await expect(this.page.locator('.react-flow__edge')).toHaveCount(edges + 1);
+  }
+
+  /**
+   * The centre of `handle` once the canvas is still (the same box on three successive frames), checked
+   * to be what a pointer there would press.
+   */
+  private async aimAt(handle: Locator, what: string): Promise<{ x: number; y: number }> {
+    await expect(handle).toBeVisible();
+    let last = '';
+    let still = 0;
+    for (let i = 0; i < 120; i++) {
+      const box = await handle.boundingBox();
+      if (!box) throw new Error(`${what} has no box on the canvas`);
+      const key = JSON.stringify(box);
+      still = key === last ? still + 1 : 0;
+      if (still === 2) {
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        const topmost = await handle.evaluate((el, p) => {
+          const hit = el.ownerDocument.elementFromPoint(p.x, p.y);
+          return hit === el || el.contains(hit) ? '' : (hit?.className.toString() ?? 'nothing');
+        }, { x, y });
+        if (topmost) throw new Error(`${what} is covered by "${topmost}" where it is drawn`);
+        return { x, y };
+      }
+      last = key;
+      await handle.evaluate((el) => new Promise((done) => el.ownerDocument.defaultView!.requestAnimationFrame(() => done(null))));
+    }
+    throw new Error(`${what} never stops moving`);
   }
 
   async tab(title: string): Promise<Locator> {
