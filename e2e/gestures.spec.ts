@@ -3,6 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { edgeLabel, shortcut } from './support/canvasActions.ts';
 import { expect, test } from './support/fixtures.ts';
+import { Journey } from './support/journey.ts';
 import { openSidebarTab } from './support/pages/sidebar.ts';
 
 const FEDERATION = 'e7'; // prom-global <- prom-eu-1, match[] = {__name__=~"job:.*"}
@@ -54,6 +55,23 @@ test.describe('leaving a federation edge keeps its match[] selectors', () => {
     await openFederation(page);
     await shortcut(page, 'Escape');
     await expectSelectorKept(page);
+  });
+
+  test('pressing Ctrl+E (the Export tab) with the focus on the canvas', async ({ page }) => {
+    await openFederation(page);
+    await shortcut(page, 'Control+e');
+    await expect(page.getByRole('tab', { name: 'Export', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expectSelectorKept(page);
+  });
+
+  test('connecting another edge by its handles', async ({ page }) => {
+    await openFederation(page);
+    const edges = await page.locator('.react-flow__edge').count();
+    // node-us is scraped by prom-us-1; a second scrape edge from prom-eu-1, drawn by hand.
+    await new Journey(page).connect('node-us', 'prom-eu-1');
+    await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1);
+    await expect(edgeLabel(page, FEDERATION)).not.toHaveClass(/has-error/);
+    await expect(edgeLabel(page, FEDERATION)).toContainText('job:.*');
   });
 
   test('a typo typed and left stays the typo, not an empty selector', async ({ page, canvas }) => {

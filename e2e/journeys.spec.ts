@@ -40,7 +40,7 @@ function edgeBetween(t: Topology, kind: string, a: string, b: string) {
   return t.edges.find((e) => e.kind === kind && Object.values(e).includes(ia) && Object.values(e).includes(ib));
 }
 
-test('federation: two leaves with their targets and a global pulling job: rules and up{} through match[]', async ({ page }) => {
+test('federation: two leaves with their targets and a global pulling job: rules and up{} through match[]', async ({ page, shot }) => {
   const j = new Journey(page);
   const file = join(work, 'federation.promtopo.json');
   await j.fileNew();
@@ -109,6 +109,7 @@ test('federation: two leaves with their targets and a global pulling job: rules 
     expect(edgeBetween(t, 'scrape', 'leaf-us', 'node-us')).toBeDefined();
   });
   expect(saved.edges).toHaveLength(4);
+  await j.lookAtCanvas(shot, 'federation');
 
   const out = join(work, 'bundle');
   await j.exportTo(out);
@@ -129,7 +130,7 @@ test('federation: two leaves with their targets and a global pulling job: rules 
   expect(leafEu.scrape_configs.find((c) => c.job_name === 'prometheus')?.static_configs.flatMap((s) => s.targets)).toEqual(['localhost:9090']);
 });
 
-test('functional sharding: a database server and an application server side by side in Grafana', async ({ page }) => {
+test('functional sharding: a database server and an application server side by side in Grafana', async ({ page, shot }) => {
   const j = new Journey(page);
   const file = join(work, 'sharding.promtopo.json');
   await j.fileNew();
@@ -177,6 +178,7 @@ test('functional sharding: a database server and an application server side by s
     expect(dsDb && dsDb.kind === 'datasource' && dsDb.isDefault).toBe(false);
     expect(t.edges.filter((e) => e.kind === 'federation')).toEqual([]);
   });
+  await j.lookAtCanvas(shot, 'functional-sharding');
 
   const out = join(work, 'bundle');
   await j.exportTo(out);
@@ -196,7 +198,7 @@ test('functional sharding: a database server and an application server side by s
   ]);
 });
 
-test('HA by duplication: a replica pair with its replica label, alerting one Alertmanager', async ({ page }) => {
+test('HA by duplication: a replica pair with its replica label, alerting one Alertmanager', async ({ page, shot }) => {
   const j = new Journey(page);
   const file = join(work, 'ha.promtopo.json');
   await j.fileNew();
@@ -232,6 +234,7 @@ test('HA by duplication: a replica pair with its replica label, alerting one Ale
     expect(edgeBetween(t, 'alert', 'prom-ha', 'am')).toBeDefined();
     expect(edgeBetween(t, 'scrape', 'prom-ha', 'node')).toBeDefined();
   });
+  await j.lookAtCanvas(shot, 'ha');
 
   const out = join(work, 'bundle');
   await j.exportTo(out);

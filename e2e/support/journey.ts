@@ -14,6 +14,21 @@ import type { Topology } from '../../src/model/types.ts';
 import type { PaletteItem } from './pages/palette.ts';
 import { FilePage } from './panels.ts';
 
+/**
+ * Run in the page: pairs of cards that overlap, cards under the minimap or zoom controls, names that
+ * are clipped (by the two-line clamp or the card's width).
+ */
+const CANVAS_FAULTS = `(() => {
+  const cards = [...document.querySelectorAll('.react-flow__node')].map((el) => ({ name: el.querySelector('.pt-node-name')?.textContent ?? '?', r: el.getBoundingClientRect() }));
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const overlapping = [];
+  for (let i = 0; i < cards.length; i++) for (let k = i + 1; k < cards.length; k++) if (meet(cards[i].r, cards[k].r)) overlapping.push(cards[i].name + ' / ' + cards[k].name);
+  const panels = [...document.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((el) => el.getBoundingClientRect());
+  const covered = cards.filter((c) => panels.some((p) => meet(c.r, p))).map((c) => c.name);
+  const cut = [...document.querySelectorAll('.pt-node-name')].filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent);
+  return { overlapping, covered, cut };
+})()`;
+
 /** The sidebar tabs a user flips through, in the order `interrupt` visits them. */
 const TAB_ROUND = ['Problems', 'Load', 'Config', 'Export', 'Inspector'] as const;
 
@@ -79,33 +94,53 @@ export class Journey {
     await expect(this.page.locator('.react-flow__edge')).toHaveCount(edges + 1);
   }
 
-  /**
-   * The centre of `handle` once the canvas is still (the same box on three successive frames), checked
-   * to be what a pointer there would press.
-   */
-  private async aimAt(handle: Locator, what: string): Promise<{ x: number; y: number }> {
-    await expect(handle).toBeVisible();
+  /** The box of `target` once the canvas is still: the same box on three successive frames. */
+  async settledBox(target: Locator, what: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    await expect(target).toBeVisible();
     let last = '';
     let still = 0;
     for (let i = 0; i < 120; i++) {
-      const box = await handle.boundingBox();
+      const box = await target.boundingBox();
       if (!box) throw new Error(`${what} has no box on the canvas`);
       const key = JSON.stringify(box);
       still = key === last ? still + 1 : 0;
-      if (still === 2) {
-        const x = box.x + box.width / 2;
-        const y = box.y + box.height / 2;
-        const topmost = await handle.evaluate((el, p) => {
-          const hit = el.ownerDocument.elementFromPoint(p.x, p.y);
-          return hit === el || el.contains(hit) ? '' : (hit?.className.toString() ?? 'nothing');
-        }, { x, y });
-        if (topmost) throw new Error(`${what} is covered by "${topmost}" where it is drawn`);
-        return { x, y };
-      }
+      if (still === 2) return box;
       last = key;
-      await handle.evaluate((el) => new Promise((done) => el.ownerDocument.defaultView!.requestAnimationFrame(() => done(null))));
+      await target.evaluate((el) => new Promise((done) => el.ownerDocument.defaultView!.requestAnimationFrame(() => done(null))));
     }
     throw new Error(`${what} never stops moving`);
+  }
+
+  /** The centre of `handle` once the canvas is still, checked to be what a pointer there would press. */
+  private async aimAt(handle: Locator, what: string): Promise<{ x: number; y: number }> {
+    const box = await this.settledBox(handle, what);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const topmost = await handle.evaluate((el, p) => {
+      const hit = el.ownerDocument.elementFromPoint(p.x, p.y);
+      return hit === el || el.contains(hit) ? '' : (hit?.className.toString() ?? 'nothing');
+    }, { x, y });
+    if (topmost) throw new Error(`${what} is covered by "${topmost}" where it is drawn`);
+    return { x, y };
+  }
+
+  /**
+   * The canvas as a user sees it after fit view at each window size (1600x1000, 1280x720):
+   * screenshots to look at, and what would look broken fails: two cards overlapping, a card under
+   * the minimap or the zoom controls, a name cut.
+   */
+  async lookAtCanvas(shot: (name: string) => Promise<string>, label: string): Promise<void> {
+    const before = this.page.viewportSize();
+    for (const size of [{ width: 1600, height: 1000 }, { width: 1280, height: 720 }]) {
+      await this.page.setViewportSize(size);
+      await this.clickEmptyCanvas();
+      await this.page.keyboard.press('Shift+!');
+      await this.settledBox(this.page.locator('.react-flow__node').last(), 'the last card');
+      await shot(`journey-${label}-${size.width}x${size.height}`);
+      const seen = await this.page.evaluate(CANVAS_FAULTS);
+      expect(seen, `the canvas at ${size.width}x${size.height}`).toEqual({ overlapping: [], covered: [], cut: [] });
+    }
+    if (before) await this.page.setViewportSize(before);
   }
 
   async tab(title: string): Promise<Locator> {
@@ -129,7 +164,8 @@ export class Journey {
 
   /**
    * What a user does between two steps: clicks the empty canvas (the selection goes), flips through
-   * the sidebar tabs, presses shortcuts (fit view; the shortcuts sheet opened and closed with Escape).
+   * the sidebar tabs, presses shortcuts (Ctrl+E, fit view; the shortcuts sheet opened and closed with
+   * Escape).
    * Each call varies the order a little, as people do.
    */
   async interrupt(): Promise<void> {
@@ -142,6 +178,9 @@ export class Journey {
       // A user glances at each tab: the Config preview has shown its file (or said there is none).
       if (title === 'Config') await expect(panel.locator('.monaco-editor .view-lines').or(panel.getByText('Nothing to preview')).first()).toBeVisible({ timeout: 30_000 });
     }
+    // Ctrl+E jumps to the Export tab (the bundle is one keystroke away); then back to the inspector.
+    await this.page.keyboard.press('ControlOrMeta+e');
+    await expect(this.sidebar.getByRole('tab', { name: 'Export', exact: true })).toHaveAttribute('aria-selected', 'true');
     await this.tab('Inspector');
     await this.page.keyboard.press('Shift+!');
     await this.page.keyboard.press('?');

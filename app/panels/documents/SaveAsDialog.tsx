@@ -1,5 +1,5 @@
 /** Browser-mode Save As: a path field, prefilled with the current file or a name from the document. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { toDnsSafeName } from '../../../src/model/names.ts';
 import { host } from '../../host/host.ts';
 import { designerStore } from '../../store/useDesigner.ts';
@@ -25,17 +25,32 @@ export function pathWithHome(value: string, firstSuggestion: string, homeSuggest
 
 export function SaveAsDialog() {
   const [path, setPath] = useState(() => suggestedPath(undefined));
-  // Any key or pointer in the field: a late suggestion must not replace text the user has selected.
+  const input = useRef<HTMLInputElement>(null);
+  // Any key or pointer in the field: a late suggestion must not replace text the user has worked on.
   const touched = useRef(false);
   const touch = () => {
     touched.current = true;
   };
+  // The suggestion that replaced a wholly selected first one: selected again, so typing replaces it.
+  const reselect = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (reselect.current !== undefined && reselect.current === path) input.current?.select();
+    reselect.current = undefined;
+  }, [path]);
   useEffect(() => {
     if (designerStore.getState().filePath) return;
     let live = true;
     host
       .call('hostInfo', {})
-      .then((info) => live && setPath((p) => pathWithHome(p, suggestedPath(undefined), suggestedPath(info.homeDir), touched.current)))
+      .then((info) => {
+        if (!live) return;
+        const el = input.current;
+        if (!el) return;
+        const next = pathWithHome(el.value, suggestedPath(undefined), suggestedPath(info.homeDir), touched.current);
+        if (next === el.value) return;
+        if (el.value.length > 0 && el.selectionStart === 0 && el.selectionEnd === el.value.length) reselect.current = next;
+        setPath(next);
+      })
       .catch(() => undefined);
     return () => {
       live = false;
@@ -72,6 +87,7 @@ export function SaveAsDialog() {
           </span>
           <input
             type="text"
+            ref={input}
             data-autofocus
             name="path"
             value={path}
