@@ -111,13 +111,12 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     [flow],
   );
 
-  // A newly loaded document: fit it once React Flow has measured its nodes.
+  // A newly loaded document: fit it. React Flow queues the fit until it has measured the new nodes.
   useEffect(() => {
     if (loadSeq === 0) return;
     // An empty document starts at zoom 1 at the origin, so the first cards are drawn full size.
-    const empty = designerStore.getState().document.nodes.length === 0;
-    const timer = setTimeout(() => void (empty ? flow.setViewport({ x: 0, y: 0, zoom: 1 }) : flow.fitView(fitViewOptions)), 80);
-    return () => clearTimeout(timer);
+    if (designerStore.getState().document.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+    else void flow.fitView(fitViewOptions);
   }, [loadSeq, flow]);
 
   const dragActive = useRef(false);
