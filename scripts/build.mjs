@@ -3,8 +3,9 @@
 //   node scripts/build.mjs --electron   esbuild: electron/main -> dist/electron/main.cjs,
 //                                        electron/preload -> dist/electron/preload.cjs (one file: sandboxed
 //                                        preloads cannot require npm modules)
-//   node scripts/build.mjs              both
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+//   node scripts/build.mjs --cli        esbuild: electron/cli/main.ts -> dist/cli/main.mjs (what bin/promtopo.mjs runs)
+//   node scripts/build.mjs              all three
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,15 +71,47 @@ export async function buildElectron() {
   console.log('electron: dist/electron/main.cjs and preload.cjs built');
 }
 
+/** Where the built CLI lives; bin/promtopo.mjs runs it (and rebuilds it when stale). */
+export const CLI_ENTRY = resolve(root, 'dist/cli/main.mjs');
+
+/**
+ * Bundles the CLI into one ES module (npm packages included), so `promtopo` starts without compiling
+ * TypeScript. Written to a temp file and renamed, so two commands building at once never see half a file.
+ * dist/cli/ is two folders deep like electron/cli/, so `import.meta.url`-relative paths still resolve.
+ */
+export async function buildCli({ quiet = false } = {}) {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: ['electron/cli/main.ts'],
+    absWorkingDir: root,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    outfile: CLI_ENTRY,
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies may call require(): give the module one.
+    banner: { js: "import { createRequire as __promtopoRequire } from 'node:module'; const require = __promtopoRequire(import.meta.url);" },
+  });
+  mkdirSync(dirname(CLI_ENTRY), { recursive: true });
+  const temp = `${CLI_ENTRY}.tmp-${process.pid}`;
+  writeFileSync(temp, result.outputFiles[0].contents);
+  renameSync(temp, CLI_ENTRY);
+  if (!quiet) console.log('cli: dist/cli/main.mjs built');
+}
+
 async function main(argv) {
-  const unknown = argv.filter((a) => a !== '--renderer' && a !== '--electron');
+  const options = ['--renderer', '--electron', '--cli'];
+  const unknown = argv.filter((a) => !options.includes(a));
   if (unknown.length) {
-    console.error(`build: unknown option ${unknown[0]} (use --renderer, --electron or nothing for both)`);
+    console.error(`build: unknown option ${unknown[0]} (use --renderer, --electron, --cli or nothing for all)`);
     process.exit(2);
   }
   const all = argv.length === 0;
   if (all || argv.includes('--renderer')) await buildRenderer();
   if (all || argv.includes('--electron')) await buildElectron();
+  if (all || argv.includes('--cli')) await buildCli();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,7 @@
  * the store, in-drag positions stay local until the drag ends (then one moveNodes step), connections
  * and drops run commands. It never builds a document itself.
  */
-import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import type { ColorMode, Connection, EdgeChange, FinalConnectionState, FitViewOptions, IsValidConnection, NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
@@ -19,6 +19,7 @@ import { useMediaQuery } from '../layout/useMediaQuery.ts';
 import { applyLocalChanges, applySelectionChanges, dragResult, keyboardMoves } from './flowChanges.ts';
 import type { CanvasLocal } from './flowChanges.ts';
 import { FlowEdge } from './FlowEdge.tsx';
+import { DetailContext, MANY_NODES, detailAt } from './levelOfDetail.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { PALETTE_MIME } from './Palette.tsx';
 import { toFlow } from './toFlow.ts';
@@ -83,6 +84,8 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   const flow = useReactFlow<TopologyFlowNode, TopologyFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const narrow = useMediaQuery('(max-width: 1439px)');
+  // Re-renders the canvas only when the zoom crosses the level-of-detail threshold.
+  const detail = useStore((s) => detailAt(s.transform[2]));
 
   const graph = useMemo(() => {
     const next = toFlow(document, { markers, load, selection, measured: local.measured, dragging: local.dragging }, previous.current);
@@ -131,13 +134,12 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
     [flow],
   );
 
-  // A newly loaded document: fit it once React Flow has measured its nodes.
+  // A newly loaded document: fit it. React Flow queues the fit until it has measured the new nodes.
   useEffect(() => {
     if (loadSeq === 0) return;
     // An empty document starts at zoom 1 at the origin, so the first cards are drawn full size.
-    const empty = designerStore.getState().document.nodes.length === 0;
-    const timer = setTimeout(() => void (empty ? flow.setViewport({ x: 0, y: 0, zoom: 1 }) : flow.fitView(fitViewOptions)), 80);
-    return () => clearTimeout(timer);
+    if (designerStore.getState().document.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+    else void flow.fitView(fitViewOptions);
   }, [loadSeq, flow]);
 
   const dragActive = useRef(false);
@@ -216,38 +218,40 @@ export function DesignerCanvas({ colorMode }: { colorMode: ColorMode }) {
   );
 
   return (
-    <section className="pt-canvas" ref={wrapper} aria-label="Canvas">
-      <ReactFlow<TopologyFlowNode, TopologyFlowEdge>
-        nodes={graph.nodes}
-        edges={graph.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        connectionMode={ConnectionMode.Strict}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        deleteKeyCode={null}
-        // Tab goes through the nodes; an edge is reached from its node (inspector: Connections).
-        edgesFocusable={false}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        colorMode={colorMode}
-        fitViewOptions={fitViewOptions}
-        minZoom={0.05}
-        maxZoom={2.5}
-        onlyRenderVisibleElements={graph.nodes.length > 300}
-        proOptions={proOptions}
-      >
-        <Background gap={24} size={1} />
-        <MiniMap<TopologyFlowNode> style={narrow ? compactMinimap : undefined} pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap, coloured by load" />
-        <Controls showInteractive={false} position="bottom-left" />
-      </ReactFlow>
+    <section className={`pt-canvas detail-${detail}${graph.nodes.length > MANY_NODES ? ' many-nodes' : ''}`} ref={wrapper} aria-label="Canvas">
+      <DetailContext.Provider value={detail}>
+        <ReactFlow<TopologyFlowNode, TopologyFlowEdge>
+          nodes={graph.nodes}
+          edges={graph.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          connectionMode={ConnectionMode.Strict}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          deleteKeyCode={null}
+          // Tab goes through the nodes; an edge is reached from its node (inspector: Connections).
+          edgesFocusable={false}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          colorMode={colorMode}
+          fitViewOptions={fitViewOptions}
+          minZoom={0.05}
+          maxZoom={2.5}
+          onlyRenderVisibleElements={graph.nodes.length > MANY_NODES}
+          proOptions={proOptions}
+        >
+          <Background gap={24} size={1} />
+          <MiniMap<TopologyFlowNode> style={narrow ? compactMinimap : undefined} pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap, coloured by load" />
+          <Controls showInteractive={false} position="bottom-left" />
+        </ReactFlow>
+      </DetailContext.Provider>
       {document.nodes.length === 0 && (
         <div className="pt-empty" role="note">
           <h2>An empty topology</h2>

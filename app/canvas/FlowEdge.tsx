@@ -1,8 +1,9 @@
-/** An edge drawn by kind (CSS class), as wide as the samples/s it carries, with a label. */
+/** An edge drawn by kind (CSS class), as wide as the samples/s it carries, with a label (not when zoomed far out). */
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { designerStore } from '../store/useDesigner.ts';
+import { DetailContext } from './levelOfDetail.ts';
 import type { TopologyFlowEdge } from './toFlow.ts';
 
 function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
@@ -10,6 +11,8 @@ function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data?.edge.kind ?? 'scrape';
   const hasError = (data?.markers.errors ?? 0) > 0;
+  // Zoomed far out, labels are unreadable: no label boxes to hit-test, paint and raster on every pan.
+  const labelled = useContext(DetailContext) === 'full';
   return (
     <>
       <BaseEdge
@@ -20,7 +23,7 @@ function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
         style={{ strokeWidth: (data?.width ?? 1.5) + (selected ? 1 : 0) }}
         interactionWidth={16}
       />
-      {data?.label ? (
+      {labelled && data?.label ? (
         <EdgeLabelRenderer>
           <div
             className={`pt-edge-label nodrag nopan kind-${kind}${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`}

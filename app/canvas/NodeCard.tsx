@@ -5,7 +5,7 @@
  */
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TopologyNode } from '../../src/model/types.ts';
 import type { ServerLoadView } from '../store/engine.ts';
@@ -13,6 +13,7 @@ import { selectServerLoad } from '../store/selectors.ts';
 import { useDesigner } from '../store/useDesigner.ts';
 import { roleLabel } from './accessibleNames.ts';
 import { formatBytes, formatCount, formatPercent } from './format.ts';
+import { DetailContext } from './levelOfDetail.ts';
 import { ROLE_ICONS } from './roleIcons.ts';
 import type { TopologyFlowNode } from './toFlow.ts';
 
@@ -56,9 +57,11 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   const role = roleOf(node);
   const acceptsInput = node.kind !== 'targets';
   const givesOutput = node.kind === 'prometheus' || node.kind === 'targets';
+  // Zoomed far out: role, name and marker only (the rest is unreadable at that size).
+  const full = useContext(DetailContext) === 'full';
   return (
     <div
-      className={`pt-node role-${role} heat-${heat}${selected ? ' selected' : ''}`}
+      className={`pt-node role-${role} heat-${heat}${selected ? ' selected' : ''}${full ? '' : ' compact'}`}
       data-testid={`node-${node.name}`}
     >
       {acceptsInput && <Handle type="target" position={Position.Left} className="pt-handle" />}
@@ -75,17 +78,17 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
           </span>
         )}
       </div>
-      <div className="pt-node-sub">
+      {full && <div className="pt-node-sub">
         <span className="pt-node-role">{roleLabel(node)}</span>
         <span className="pt-node-addr" title={subtitle(node)}>{subtitle(node)}</span>
-      </div>
-      {node.kind === 'prometheus' && (node.ha || node.hashmod) && (
+      </div>}
+      {full && node.kind === 'prometheus' && (node.ha || node.hashmod) && (
         <div className="pt-node-badges">
           {node.ha && <span className="pt-badge ha">x{node.ha.replicas} HA</span>}
           {node.hashmod && <span className="pt-badge shards">{node.hashmod.shards} shards</span>}
         </div>
       )}
-      {node.kind === 'prometheus' && <LoadBadges id={node.id} />}
+      {full && node.kind === 'prometheus' && <LoadBadges id={node.id} />}
       {givesOutput && <Handle type="source" position={Position.Right} className="pt-handle" />}
     </div>
   );

@@ -48,6 +48,16 @@ export interface FlowDerived {
 export interface FlowGraph {
   readonly nodes: TopologyFlowNode[];
   readonly edges: TopologyFlowEdge[];
+  /** What `edges` was built from: the next call hands back the same array when these are the same. */
+  readonly edgeBasis?: EdgeBasis;
+}
+
+/** The inputs edges depend on (never positions, sizes or drags). */
+interface EdgeBasis {
+  readonly document: Topology;
+  readonly markers: FlowDerived['markers'];
+  readonly load: LoadView;
+  readonly selectedEdges: readonly string[];
 }
 
 export function heatOf(utilisation: number | undefined): Heat {
@@ -76,13 +86,33 @@ export function summarizeMatch(match: readonly string[]): string {
   return shown.join(', ') + (short.length > 2 ? ` +${short.length - 2}` : '');
 }
 
+/**
+ * The flow graph of `document`. With the `previous` result, unchanged node and edge objects are
+ * reused, and so are the arrays themselves when nothing in them changed: React Flow rebuilds its
+ * connection lookup whenever the `edges` array is another object, which a drag must not cause.
+ */
 export function toFlow(document: Topology, derived: FlowDerived, previous?: FlowGraph): FlowGraph {
-  const selectedNodes = new Set(derived.selection.nodes);
-  const selectedEdges = new Set(derived.selection.edges);
-  const prevNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
-  const prevEdges = new Map(previous?.edges.map((e) => [e.id, e]));
+  const nodes = reuseArray(flowNodes(document, derived, previous), previous?.nodes);
+  const edgeBasis: EdgeBasis = { document, markers: derived.markers, load: derived.load, selectedEdges: derived.selection.edges };
+  const edges = previous?.edgeBasis && sameBasis(previous.edgeBasis, edgeBasis) ? previous.edges : reuseArray(flowEdges(document, derived, previous), previous?.edges);
+  return { nodes, edges, edgeBasis };
+}
 
-  const nodes = document.nodes.map((node): TopologyFlowNode => {
+function sameBasis(a: EdgeBasis, b: EdgeBasis): boolean {
+  return a.document === b.document && a.markers === b.markers && a.load === b.load && a.selectedEdges === b.selectedEdges;
+}
+
+/** `previous` when `next` holds the same objects in the same order, else `next`. */
+function reuseArray<T>(next: T[], previous: T[] | undefined): T[] {
+  if (!previous || previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (next[i] !== previous[i]) return next;
+  return previous;
+}
+
+function flowNodes(document: Topology, derived: FlowDerived, previous: FlowGraph | undefined): TopologyFlowNode[] {
+  const selectedNodes = new Set(derived.selection.nodes);
+  const prevNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
+  return document.nodes.map((node): TopologyFlowNode => {
     const markers = derived.markers.get(node.id) ?? NO_MARKERS;
     const heat = node.kind === 'prometheus' ? heatOf(derived.load.servers.get(node.id)?.utilisation) : 'none';
     const position = derived.dragging?.get(node.id) ?? node.position;
@@ -113,7 +143,11 @@ export function toFlow(document: Topology, derived: FlowDerived, previous?: Flow
       ariaLabel: nodeAccessibleName(node),
     };
   });
+}
 
+function flowEdges(document: Topology, derived: FlowDerived, previous: FlowGraph | undefined): TopologyFlowEdge[] {
+  const selectedEdges = new Set(derived.selection.edges);
+  const prevEdges = new Map(previous?.edges.map((e) => [e.id, e]));
   const nodeIds = new Set(document.nodes.map((n) => n.id));
   const names = new Map(document.nodes.map((n) => [n.id, n.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -151,7 +185,7 @@ export function toFlow(document: Topology, derived: FlowDerived, previous?: Flow
       data: { edge, label, width, markers, ...(load ? { load } : {}) },
     });
   }
-  return { nodes, edges };
+  return edges;
 }
 
 function edgeLabel(edge: TopologyEdge, load: EdgeLoadView | undefined): string {

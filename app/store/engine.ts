@@ -41,7 +41,11 @@ export interface LoadView {
 /** The pure functions the store derives views from. */
 export interface DesignerEngine {
   readonly validate: (t: Topology) => readonly Diagnostic[];
-  readonly estimate: (t: Topology) => LoadView;
+  /**
+   * The load of `t`. With the `previous` view (of the document before the edit), the server and edge
+   * views whose figures did not change are the previous objects, so their cards do not re-render.
+   */
+  readonly estimate: (t: Topology, previous?: LoadView) => LoadView;
 }
 
 export const EMPTY_LOAD: LoadView = { servers: new Map(), edges: new Map() };

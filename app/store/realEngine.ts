@@ -23,25 +23,38 @@ function estimateOf(t: Topology): LoadEstimate {
   return e;
 }
 
-/** The canvas' view of an estimate: maps by id. */
-export function toLoadView(estimate: LoadEstimate): LoadView {
+/**
+ * The canvas' view of an estimate: maps by id. Views equal to those of `previous` are its objects,
+ * so subscribers of an unchanged server or edge see the same value.
+ */
+export function toLoadView(estimate: LoadEstimate, previous?: LoadView): LoadView {
   const servers = new Map<string, ServerLoadView>();
   for (const [id, s] of Object.entries(estimate.servers)) {
-    servers.set(id, {
+    const view: ServerLoadView = {
       activeSeries: s.activeSeries,
       samplesPerSecond: s.samplesPerSecond,
       scrapesPerSecond: s.scrapesPerSecond,
       memoryBytes: s.memoryBytes,
       diskBytes: s.diskBytes,
       ...(s.utilisation !== undefined ? { utilisation: s.utilisation } : {}),
-    });
+    };
+    const before = previous?.servers.get(id);
+    servers.set(id, before && sameServerView(before, view) ? before : view);
   }
   const edges = new Map<string, EdgeLoadView>();
-  for (const [id, e] of Object.entries(estimate.edges)) edges.set(id, { series: e.series, samplesPerSecond: e.samplesPerSecond });
+  for (const [id, e] of Object.entries(estimate.edges)) {
+    const before = previous?.edges.get(id);
+    edges.set(id, before && before.series === e.series && before.samplesPerSecond === e.samplesPerSecond ? before : { series: e.series, samplesPerSecond: e.samplesPerSecond });
+  }
   return { servers, edges, estimate };
+}
+
+function sameServerView(a: ServerLoadView, b: ServerLoadView): boolean {
+  return a.activeSeries === b.activeSeries && a.samplesPerSecond === b.samplesPerSecond && a.scrapesPerSecond === b.scrapesPerSecond &&
+    a.memoryBytes === b.memoryBytes && a.diskBytes === b.diskBytes && a.utilisation === b.utilisation;
 }
 
 export const realEngine: DesignerEngine = {
   validate: (t): Diagnostic[] => sortDiagnostics([...validateTopology(t), ...estimateOf(t).diagnostics]),
-  estimate: (t) => toLoadView(estimateOf(t)),
+  estimate: (t, previous) => toLoadView(estimateOf(t), previous),
 };

@@ -8,10 +8,25 @@ import type { TopologyIndex } from '../../src/model/lookup.ts';
 import type { Topology, TopologyEdge, TopologyNode } from '../../src/model/types.ts';
 import type { DesignerState, Selection } from './designerStore.ts';
 import type { DesignerEngine, EdgeLoadView, LoadView, ServerLoadView } from './engine.ts';
+import { onlyPositionsDiffer } from './positionOnly.ts';
 
-/** Memoizes `fn(document)` per document object and engine. */
-function perDocument<T>(fn: (engine: DesignerEngine, t: Topology, s: DesignerState) => T): (s: DesignerState) => T {
-  let engines = new WeakMap<DesignerEngine, WeakMap<Topology, T>>();
+/** The value derived from the document before, handed to the next derivation to reuse its parts. */
+export interface PreviousValue<T> {
+  readonly document: Topology;
+  readonly value: T;
+}
+
+/**
+ * Memoizes `fn(document)` per document object and engine. With `positionInsensitive`, a document
+ * that differs from the last one derived only in node positions (a move) gets the last value back
+ * without running `fn`: nothing the engine derives depends on where a card sits.
+ */
+function perDocument<T>(
+  fn: (engine: DesignerEngine, t: Topology, s: DesignerState, previous?: PreviousValue<T>) => T,
+  options: { positionInsensitive?: boolean } = {},
+): (s: DesignerState) => T {
+  const engines = new WeakMap<DesignerEngine, WeakMap<Topology, T>>();
+  let last: { engine: DesignerEngine; document: Topology; value: T } | undefined;
   return (s) => {
     let cache = engines.get(s.engine);
     if (!cache) {
@@ -20,9 +35,11 @@ function perDocument<T>(fn: (engine: DesignerEngine, t: Topology, s: DesignerSta
     }
     let value = cache.get(s.document);
     if (value === undefined) {
-      value = fn(s.engine, s.document, s);
+      const previous = last?.engine === s.engine ? last : undefined;
+      value = previous && options.positionInsensitive && onlyPositionsDiffer(previous.document, s.document) ? previous.value : fn(s.engine, s.document, s, previous);
       cache.set(s.document, value);
     }
+    last = { engine: s.engine, document: s.document, value };
     return value;
   };
 }
@@ -47,10 +64,10 @@ export const selectDirty = (s: DesignerState) => s.document !== s.savedDocument;
 export const selectIndex: (s: DesignerState) => TopologyIndex = perDocument((_e, t) => indexTopology(t));
 
 /** Every diagnostic of the document (validateTopology), computed once per document. */
-export const selectDiagnostics: (s: DesignerState) => readonly Diagnostic[] = perDocument((e, t) => e.validate(t));
+export const selectDiagnostics: (s: DesignerState) => readonly Diagnostic[] = perDocument((e, t) => e.validate(t), { positionInsensitive: true });
 
 /** The load estimate, computed once per document. */
-export const selectLoad: (s: DesignerState) => LoadView = perDocument((e, t) => e.estimate(t));
+export const selectLoad: (s: DesignerState) => LoadView = perDocument((e, t, _s, previous) => e.estimate(t, previous?.value), { positionInsensitive: true });
 
 /** Diagnostic counts per node id and per edge id. */
 export const selectMarkers: (s: DesignerState) => ReadonlyMap<string, MarkerCounts> = perDocument((_e, _t, s) => {
@@ -65,7 +82,7 @@ export const selectMarkers: (s: DesignerState) => ReadonlyMap<string, MarkerCoun
     out.set(id, m);
   }
   return out;
-});
+}, { positionInsensitive: true });
 
 /** Counts over the whole document, for the status bar. */
 export const selectDiagnosticCounts: (s: DesignerState) => MarkerCounts = perDocument((_e, _t, s) => {
@@ -78,7 +95,7 @@ export const selectDiagnosticCounts: (s: DesignerState) => MarkerCounts = perDoc
     else infos++;
   }
   return { errors, warnings, infos };
-});
+}, { positionInsensitive: true });
 
 /** Selector factories for one node's or edge's slice (use with useMemo or module-level caches). */
 export function selectNode(id: string) {

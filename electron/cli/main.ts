@@ -1,5 +1,5 @@
 /**
- * `promtopo`: the command-line face of PromTopo (bin/promtopo.mjs starts it through tsx).
+ * `promtopo`: the command-line face of PromTopo (bin/promtopo.mjs runs it bundled as dist/cli/main.mjs).
  * Dispatches to the registry in commands.ts; whatever happens, prints one line and exits 2 rather
  * than showing a stack trace.
  */

@@ -16,9 +16,10 @@ import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { hasErrors } from '../../src/model/diagnostic.ts';
 import type { HostResponse } from '../../src/host-api.ts';
 import type { Topology } from '../../src/model/types.ts';
-import { checkAlertmanagerConfig, findAmtool } from './amtool.ts';
+import { checkAlertmanagerConfig, checkAlertmanagerConfigBatch, findAmtool } from './amtool.ts';
+import type { BatchVerdict } from './batchOutput.ts';
 import { writeFolderAtomically } from './bundleFs.ts';
-import { checkPrometheusConfig, checkRuleFiles, findPromtool } from './promtool.ts';
+import { checkPrometheusConfig, checkPrometheusConfigBatch, checkRuleFiles, findPromtool } from './promtool.ts';
 import { checkWithinLimits } from './promtoolLimits.ts';
 import { checkTargetFolder } from './targetChecks.ts';
 
@@ -86,7 +87,12 @@ async function checkConfig(dir: string, path: string, paths: readonly string[], 
   return checked.ok ? r : { ok: false, output: `${r.output}\n${checked.output}`.trim() };
 }
 
-/** Runs the real tools on every config of a written bundle folder. `ran` is false when no tool was found. */
+/**
+ * Runs the real tools on every config of a written bundle folder. `ran` is false when no tool was
+ * found. All configs go through one promtool (and one amtool) process per batch first; only those
+ * that did not pass there are checked one by one, which names each failure's file and takes the
+ * limits of this promtool into account (promtoolLimits.ts).
+ */
 export async function checkBundleFolder(
   dir: string,
   paths: readonly string[],
@@ -94,12 +100,26 @@ export async function checkBundleFolder(
 ): Promise<ToolVerdict> {
   const promtool = bins.promtool ?? findPromtool();
   const amtool = bins.amtool ?? findAmtool();
-  const jobs: { path: string; run: () => Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> }[] = [];
-  for (const path of [...paths].sort()) {
-    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: () => checkConfig(dir, path, paths, promtool) });
-    else if (amtool && isAlertmanagerConfigPath(path)) jobs.push({ path, run: () => checkAlertmanagerConfig(join(dir, path), { bin: amtool }) });
+  const sorted = [...paths].sort();
+  const prometheusConfigs = promtool ? sorted.filter(isPrometheusConfigPath) : [];
+  const alertmanagerConfigs = amtool ? sorted.filter((p) => !isPrometheusConfigPath(p) && isAlertmanagerConfigPath(p)) : [];
+  const batch = new Map<string, BatchVerdict>();
+  if (promtool && prometheusConfigs.length > 0) {
+    for (const [file, v] of await checkPrometheusConfigBatch(prometheusConfigs.map((p) => join(dir, p)), { bin: promtool })) batch.set(file, v);
   }
-  // A few checks at a time: each is a short-lived process, mostly start-up.
+  if (amtool && alertmanagerConfigs.length > 0) {
+    for (const [file, v] of await checkAlertmanagerConfigBatch(alertmanagerConfigs.map((p) => join(dir, p)), { bin: amtool })) batch.set(file, v);
+  }
+  const passedInBatch = (path: string) => {
+    const v = batch.get(join(dir, path));
+    return v?.passed ? async () => ({ ok: true, output: v.output }) : undefined;
+  };
+  const jobs: { path: string; run: () => Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> }[] = [];
+  for (const path of sorted) {
+    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: passedInBatch(path) ?? (() => checkConfig(dir, path, paths, promtool)) });
+    else if (amtool && isAlertmanagerConfigPath(path)) jobs.push({ path, run: passedInBatch(path) ?? (() => checkAlertmanagerConfig(join(dir, path), { bin: amtool })) });
+  }
+  // The configs that failed in a batch, a few at a time: each is a short-lived process.
   const results: ToolVerdict['results'] = new Array(jobs.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -12,6 +12,8 @@ export interface ToolCheck {
   readonly output: string;
   /** True when the tool was killed after the timeout. */
   readonly timedOut?: boolean;
+  /** stdout alone (within the same size limit), for tools that name each file there. */
+  readonly stdout?: string;
 }
 
 /** Default time a single check may take before it is killed, in milliseconds. */
@@ -50,14 +52,20 @@ export function findBinary(names: readonly string[], envVar: string, env: NodeJS
   return undefined;
 }
 
-/** Runs `bin args` with a timeout; resolves with exit status 0 as ok. Never rejects. */
-export function runTool(bin: string, args: readonly string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<ToolCheck> {
+/** Runs `bin args` with a timeout (output kept up to `maxOutputChars`, 64 Ki by default); resolves with exit status 0 as ok. Never rejects. */
+export function runTool(bin: string, args: readonly string[], options: { timeoutMs?: number; cwd?: string; maxOutputChars?: number } = {}): Promise<ToolCheck> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
+  const limit = options.maxOutputChars ?? MAX_OUTPUT_CHARS;
   return new Promise((resolvePromise) => {
     let output = '';
+    let stdout = '';
     let timedOut = false;
     const append = (chunk: Buffer): void => {
-      if (output.length < MAX_OUTPUT_CHARS) output += chunk.toString('utf8');
+      if (output.length < limit) output += chunk.toString('utf8');
+    };
+    const appendStdout = (chunk: Buffer): void => {
+      append(chunk);
+      if (stdout.length < limit) stdout += chunk.toString('utf8');
     };
     let child;
     try {
@@ -75,7 +83,7 @@ export function runTool(bin: string, args: readonly string[], options: { timeout
         child.kill('SIGKILL');
       }
     }, timeoutMs);
-    child.stdout.on('data', append);
+    child.stdout.on('data', appendStdout);
     child.stderr.on('data', append);
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -83,9 +91,9 @@ export function runTool(bin: string, args: readonly string[], options: { timeout
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      const text = output.length > MAX_OUTPUT_CHARS ? `${output.slice(0, MAX_OUTPUT_CHARS)}\n[output cut]` : output;
+      const text = output.length > limit ? `${output.slice(0, limit)}\n[output cut]` : output;
       if (timedOut) resolvePromise({ ok: false, output: `${text}${text ? '\n' : ''}${bin} timed out after ${timeoutMs} ms`, timedOut: true });
-      else resolvePromise({ ok: code === 0, output: text.trimEnd() });
+      else resolvePromise({ ok: code === 0, output: text.trimEnd(), stdout });
     });
   });
 }

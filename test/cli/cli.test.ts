@@ -12,7 +12,7 @@ import type { Topology } from '../../src/model/types.ts';
 
 const BIN = resolve('bin/promtopo.mjs');
 const EXAMPLE = resolve('assets/examples/federation.promtopo.json');
-// Each run starts Node and tsx (about 1.5 s of CPU), so this file keeps to one run per behaviour;
+// Each run starts Node and the bundled CLI (dist/cli/main.mjs, built on demand), so this file keeps to one run per behaviour;
 // electron/cli/main.test.ts covers the finer cases in-process.
 const dir = mkdtempSync(join(tmpdir(), 'promtopo-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
