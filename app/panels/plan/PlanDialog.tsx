@@ -138,7 +138,7 @@ function Summary({ kind, summary }: { kind: PlanKind; summary: unknown }) {
       const s = summary as GlobalSummary;
       return (
         <div data-testid="plan-summary">
-          <p>{s.global} federates {s.leaves.length} leaf/leaves. Federated series on the global: <strong data-testid="plan-series-before">{formatCount(s.seriesBefore)}</strong> pulling everything, <strong data-testid="plan-series-after">{formatCount(s.seriesAfter)}</strong> with the job: series only.</p>
+          <p>{s.global} federates {s.leaves.length} leaf/leaves. Federated series on the global: <strong data-testid="plan-series-before" data-value={s.seriesBefore}>{formatCount(s.seriesBefore)}</strong> pulling everything, <strong data-testid="plan-series-after" data-value={s.seriesAfter}>{formatCount(s.seriesAfter)}</strong> with the job: series only.</p>
           <ul>{s.leaves.map((l) => <li key={l.leaf}><strong>{l.leaf}</strong> ({l.added} rule(s) added): <code>{l.records.join(', ')}</code></li>)}</ul>
         </div>
       );
