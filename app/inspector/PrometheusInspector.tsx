@@ -1,6 +1,7 @@
 /** Every field of a Prometheus server node: identity, intervals, labels, HA, hashmod, instance addresses, capacity, raw YAML. */
 import { replicaCount, serverInstances, shardCount } from '../../src/model/instances.ts';
 import type { PrometheusNode } from '../../src/model/types.ts';
+import { PlanActions, previewShardChange } from './PlanActions.tsx';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields.tsx';
 import { KeyValueEditor } from './KeyValueEditor.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
@@ -25,6 +26,7 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
   return (
     <>
       <LoadSummary id={node.id} />
+      <PlanActions node={node} />
       <Section title="Server">
         <TextField label="Name" value={node.name} onCommit={(name) => patch({ name })} diagnostics={at('name')} mono />
         <SelectField label="Role" value={node.role} options={roles} onCommit={(role) => patch({ role })} diagnostics={at('role')} />
@@ -95,7 +97,15 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
         />
         {node.hashmod && (
           <div className="pt-grid-2">
-            <NumberField label="Shards" value={node.hashmod.shards} integer min={1} onCommit={(v) => v !== undefined && node.hashmod && patch({ hashmod: { ...node.hashmod, shards: v } })} diagnostics={at('hashmod.shards')} />
+            <NumberField
+              label="Shards"
+              value={node.hashmod.shards}
+              integer
+              min={1}
+              hint="A new count opens the resharding preview: which targets move, and what that means for history and queries."
+              onCommit={(v) => v !== undefined && node.hashmod && v !== node.hashmod.shards && previewShardChange(node, v)}
+              diagnostics={at('hashmod.shards')}
+            />
             <TextField
               label="Source labels"
               value={node.hashmod.sourceLabels.join(', ')}
