@@ -73,11 +73,11 @@ export function isAlertmanagerConfigPath(path: string): boolean {
  * promtool on one config of the bundle, within its limits (promtoolLimits.ts). When only the syntax
  * could be checked, the bundle's rule files beside the config are checked on their own.
  */
-async function checkConfig(dir: string, path: string, paths: readonly string[], bin: string): Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> {
+async function checkConfig(dir: string, path: string, paths: readonly string[], bin: string, agent: boolean): Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> {
   let syntaxOnly = false;
   const r = await checkWithinLimits(join(dir, path), (p, syntax) => {
     syntaxOnly = syntax;
-    return checkPrometheusConfig(p, { bin, syntaxOnly: syntax });
+    return checkPrometheusConfig(p, { bin, syntaxOnly: syntax, agent });
   });
   if (!r.ok || !syntaxOnly) return r;
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
@@ -91,12 +91,13 @@ export async function checkBundleFolder(
   dir: string,
   paths: readonly string[],
   bins: { promtool?: string; amtool?: string } = {},
+  agentPaths: ReadonlySet<string> = new Set(),
 ): Promise<ToolVerdict> {
   const promtool = bins.promtool ?? findPromtool();
   const amtool = bins.amtool ?? findAmtool();
   const jobs: { path: string; run: () => Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> }[] = [];
   for (const path of [...paths].sort()) {
-    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: () => checkConfig(dir, path, paths, promtool) });
+    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: () => checkConfig(dir, path, paths, promtool, agentPaths.has(path)) });
     else if (amtool && isAlertmanagerConfigPath(path)) jobs.push({ path, run: () => checkAlertmanagerConfig(join(dir, path), { bin: amtool }) });
   }
   // A few checks at a time: each is a short-lived process, mostly start-up.
@@ -145,7 +146,8 @@ export async function writeBundleWith(engine: BundleEngine, options: WriteBundle
               ...(options.promtoolBin ? { promtool: options.promtoolBin } : {}),
               ...(options.amtoolBin ? { amtool: options.amtoolBin } : {}),
             };
-            const folder = await checkBundleFolder(tempDir, paths, bins);
+            const agents = new Set(bundle.files.filter((f) => f.agent).map((f) => f.path));
+            const folder = await checkBundleFolder(tempDir, paths, bins, agents);
             // What the deployment target adds (embedded configs, docker-compose.yml) is checked too.
             const extra = await checkTargetFolder(exportTargetOf(topology), tempDir, bundle.files, bins);
             const verdict = { ...folder, ok: folder.ok && extra.every((r) => r.ok), results: [...folder.results, ...extra] };

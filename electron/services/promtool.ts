@@ -9,16 +9,17 @@ export function findPromtool(env: NodeJS.ProcessEnv = process.env): string | und
 
 /**
  * Runs `promtool check config FILE` (rule files are resolved relative to FILE, as Prometheus does);
- * `syntaxOnly` skips the files the config names (`--syntax-only`).
+ * `syntaxOnly` skips the files the config names (`--syntax-only`); `agent` checks it as an agent-mode
+ * config (`--agent`: no rule_files, alerting or remote_read).
  * Returns `{ok: false}` with a sentence when promtool cannot be found; never throws.
  */
 export async function checkPrometheusConfig(
   configFile: string,
-  options: { bin?: string; timeoutMs?: number; syntaxOnly?: boolean } = {},
+  options: { bin?: string; timeoutMs?: number; syntaxOnly?: boolean; agent?: boolean } = {},
 ): Promise<ToolCheck> {
   const bin = options.bin ?? findPromtool();
   if (!bin) return { ok: false, output: 'promtool not found on PATH (install prometheus, or set PROMTOOL_BIN)' };
-  const args = ['check', 'config', ...(options.syntaxOnly ? ['--syntax-only'] : []), configFile];
+  const args = ['check', 'config', ...(options.syntaxOnly ? ['--syntax-only'] : []), ...(options.agent ? ['--agent'] : []), configFile];
   return runTool(bin, args, { timeoutMs: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS });
 }
 

@@ -116,7 +116,8 @@ export function checkDangling(ctx: ValidationContext): void {
   }
   for (const server of ctx.servers) {
     const edges = ctx.index.edgesOf.get(server.id) ?? [];
-    const collects = edges.some((e) => (e.kind === 'scrape' || e.kind === 'federation') && e.server === server.id);
+    // A remote-write receiver collects what its writers send.
+    const collects = edges.some((e) => ((e.kind === 'scrape' || e.kind === 'federation') && e.server === server.id) || (e.kind === 'remote_write' && e.receiver === server.id));
     if (!collects && !(server.extraScrapeConfigs ?? '').trim()) {
       reportNode(ctx, 'server/idle', 'warning', server, undefined, server.scrapeSelf ? 'scrapes only itself and federates nothing' : 'scrapes nothing and federates nothing', {
         hint: 'Connect target groups (scrape edges) or source servers (federation edges) to it.',
