@@ -19,14 +19,20 @@ import type { TopologyFlowNode } from './toFlow.ts';
 
 
 function roleOf(node: TopologyNode): string {
-  return node.kind === 'prometheus' ? node.role : node.kind;
+  if (node.kind === 'prometheus') return node.mode === 'agent' ? 'agent' : node.role;
+  return node.kind;
 }
 
 function subtitle(node: TopologyNode): string {
   switch (node.kind) {
     case 'prometheus':
     case 'grafana':
+    case 'mimir':
+    case 'thanos-receive':
+    case 'victoriametrics':
       return node.address;
+    case 'thanos-querier':
+      return node.replicaLabels.length ? `${node.address} · dedup ${node.replicaLabels.join(', ')}` : node.address;
     case 'targets': {
       const n = node.targets.length > 0 ? node.targets.length : (node.count ?? 0);
       return `${n} target${n === 1 ? '' : 's'}${node.exporter ? ` · ${node.exporter}` : ''}`;

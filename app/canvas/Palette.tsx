@@ -19,6 +19,11 @@ const hints: Record<NodeTemplate, string> = {
   targets: 'Exporters to scrape',
   alertmanager: 'Receives alerts',
   grafana: 'Dashboards',
+  agent: 'Scrapes and forwards by remote_write',
+  mimir: 'Remote-write store (/api/v1/push)',
+  'thanos-receive': 'Remote-write store (/api/v1/receive)',
+  victoriametrics: 'Remote-write store (/api/v1/write)',
+  'thanos-querier': 'Global view, deduplicates replicas',
 };
 
 export function Palette({ collapsed = false, onToggle }: { collapsed?: boolean; onToggle?: () => void }) {

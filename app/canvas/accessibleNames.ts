@@ -9,7 +9,16 @@ import type { TopologyEdge, TopologyNode } from '../../src/model/types.ts';
 export function roleLabel(node: TopologyNode): string {
   switch (node.kind) {
     case 'prometheus':
+      if (node.mode === 'agent') return 'Prometheus agent';
       return node.role === 'leaf' ? 'Leaf Prometheus' : node.role === 'global' ? 'Global Prometheus' : 'Shard Prometheus';
+    case 'mimir':
+      return 'Grafana Mimir';
+    case 'thanos-receive':
+      return 'Thanos Receive';
+    case 'victoriametrics':
+      return 'VictoriaMetrics';
+    case 'thanos-querier':
+      return 'Thanos querier';
     case 'targets':
       return 'Target group';
     case 'alertmanager':
@@ -34,5 +43,9 @@ export function edgeAccessibleName(edge: TopologyEdge, nameOf: (id: string) => s
       return `Alert edge: ${nameOf(edge.server)} sends alerts to ${nameOf(edge.alertmanager)}`;
     case 'datasource':
       return `Data source edge: ${nameOf(edge.grafana)} queries ${nameOf(edge.server)}`;
+    case 'remote_write':
+      return `Remote write edge: ${nameOf(edge.server)} writes to ${nameOf(edge.receiver)}`;
+    case 'store':
+      return `Store edge: ${nameOf(edge.querier)} reads ${nameOf(edge.store)}`;
   }
 }

@@ -35,7 +35,7 @@ describe('toFlow', () => {
   it('names nodes and edges for assistive technology by role and name, never by id, and follows renames', () => {
     const t = sampleTopology();
     const first = toFlow(t, derived);
-    expect(first.nodes.map((n) => n.ariaLabel)).toEqual(t.nodes.map((n) => `${n.kind === 'prometheus' ? { leaf: 'Leaf Prometheus', global: 'Global Prometheus', shard: 'Shard Prometheus' }[n.role] : { targets: 'Target group', alertmanager: 'Alertmanager', grafana: 'Grafana' }[n.kind]} ${n.name}`));
+    expect(first.nodes.map((n) => n.ariaLabel)).toEqual(t.nodes.map((n) => `${n.kind === 'prometheus' ? { leaf: 'Leaf Prometheus', global: 'Global Prometheus', shard: 'Shard Prometheus' }[n.role] : ({ targets: 'Target group', alertmanager: 'Alertmanager', grafana: 'Grafana' } as Record<string, string>)[n.kind]} ${n.name}`));
     const name = (id: string) => t.nodes.find((n) => n.id === id)!.name;
     expect(first.edges.map((e) => e.ariaLabel)).toEqual([
       `Scrape edge: ${name('n2')} scrapes ${name('n1')}`,

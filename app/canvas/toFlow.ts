@@ -199,6 +199,10 @@ function edgeLabel(edge: TopologyEdge, load: EdgeLoadView | undefined): string {
       return '';
     case 'datasource':
       return edge.isDefault ? 'default source' : '';
+    case 'remote_write':
+      return ['remote_write', rate].filter(Boolean).join(' · ');
+    case 'store':
+      return '';
   }
 }
 

@@ -21,6 +21,11 @@ export const addCommandIds: Record<NodeTemplate, string> = {
   targets: 'topology.addTargetGroup',
   alertmanager: 'topology.addAlertmanager',
   grafana: 'topology.addGrafana',
+  agent: 'topology.addAgent',
+  mimir: 'topology.addMimir',
+  'thanos-receive': 'topology.addThanosReceive',
+  victoriametrics: 'topology.addVictoriaMetrics',
+  'thanos-querier': 'topology.addThanosQuerier',
 };
 
 /** Adds a node of the template at `position` (top-left corner) and selects it: one undo step. */

@@ -24,7 +24,7 @@ function focusNode(t: Topology, nodes: readonly string[], edges: readonly string
   if (nodes.length === 1) return nodes[0];
   if (nodes.length === 0 && edges.length === 1) {
     const edge = t.edges.find((e) => e.id === edges[0]);
-    if (edge) return edge.kind === 'datasource' ? edge.grafana : edge.server;
+    if (edge) return edge.kind === 'datasource' ? edge.grafana : edge.kind === 'store' ? edge.querier : edge.server;
   }
   return undefined;
 }

@@ -48,6 +48,12 @@ export function previewFiles(t: Topology, nodeId: string | undefined): PreviewFi
       return [{ path: `alertmanager/${pathName(node.name)}/alertmanager.yml`, contents: alertmanagerConfigText(t, node) }];
     case 'grafana':
       return [{ path: `grafana/provisioning/datasources/${pathName(node.name)}.yaml`, contents: grafanaDatasourcesText(t, node) }];
+    case 'mimir':
+    case 'thanos-receive':
+    case 'victoriametrics':
+    case 'thanos-querier':
+      return allConfigFiles(t).filter((f) => f.serverId !== undefined && t.edges.some((e) =>
+        (e.kind === 'remote_write' && e.receiver === node.id && e.server === f.serverId) || (e.kind === 'store' && e.querier === node.id && e.store === f.serverId)));
   }
 }
 

@@ -15,6 +15,8 @@ const sentences: Record<TopologyEdge['kind'], (a: string, b: string) => string> 
   federation: (server, source) => `${server} pulls series from ${source}'s /federate.`,
   alert: (server, am) => `${server} sends its alerts to ${am}.`,
   datasource: (grafana, server) => `${grafana} queries ${server} as a data source.`,
+  remote_write: (server, receiver) => `${server} sends everything it ingests to ${receiver} by remote_write.`,
+  store: (querier, store) => `${querier} reads ${store} over the Thanos StoreAPI.`,
 };
 
 function ends(edge: TopologyEdge): [string, string] {
@@ -27,6 +29,10 @@ function ends(edge: TopologyEdge): [string, string] {
       return [edge.server, edge.alertmanager];
     case 'datasource':
       return [edge.grafana, edge.server];
+    case 'remote_write':
+      return [edge.server, edge.receiver];
+    case 'store':
+      return [edge.querier, edge.store];
   }
 }
 

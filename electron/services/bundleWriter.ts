@@ -74,11 +74,11 @@ export function isAlertmanagerConfigPath(path: string): boolean {
  * promtool on one config of the bundle, within its limits (promtoolLimits.ts). When only the syntax
  * could be checked, the bundle's rule files beside the config are checked on their own.
  */
-async function checkConfig(dir: string, path: string, paths: readonly string[], bin: string): Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> {
+async function checkConfig(dir: string, path: string, paths: readonly string[], bin: string, agent: boolean): Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> {
   let syntaxOnly = false;
   const r = await checkWithinLimits(join(dir, path), (p, syntax) => {
     syntaxOnly = syntax;
-    return checkPrometheusConfig(p, { bin, syntaxOnly: syntax });
+    return checkPrometheusConfig(p, { bin, syntaxOnly: syntax, agent });
   });
   if (!r.ok || !syntaxOnly) return r;
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
@@ -97,6 +97,7 @@ export async function checkBundleFolder(
   dir: string,
   paths: readonly string[],
   bins: { promtool?: string; amtool?: string } = {},
+  agentPaths: ReadonlySet<string> = new Set(),
 ): Promise<ToolVerdict> {
   const promtool = bins.promtool ?? findPromtool();
   const amtool = bins.amtool ?? findAmtool();
@@ -105,7 +106,11 @@ export async function checkBundleFolder(
   const alertmanagerConfigs = amtool ? sorted.filter((p) => !isPrometheusConfigPath(p) && isAlertmanagerConfigPath(p)) : [];
   const batch = new Map<string, BatchVerdict>();
   if (promtool && prometheusConfigs.length > 0) {
-    for (const [file, v] of await checkPrometheusConfigBatch(prometheusConfigs.map((p) => join(dir, p)), { bin: promtool })) batch.set(file, v);
+    for (const agent of [false, true]) {
+      const files = prometheusConfigs.filter((p) => agentPaths.has(p) === agent).map((p) => join(dir, p));
+      if (files.length === 0) continue;
+      for (const [file, v] of await checkPrometheusConfigBatch(files, { bin: promtool, agent })) batch.set(file, v);
+    }
   }
   if (amtool && alertmanagerConfigs.length > 0) {
     for (const [file, v] of await checkAlertmanagerConfigBatch(alertmanagerConfigs.map((p) => join(dir, p)), { bin: amtool })) batch.set(file, v);
@@ -116,7 +121,7 @@ export async function checkBundleFolder(
   };
   const jobs: { path: string; run: () => Promise<{ ok: boolean; output: string; unchecked?: readonly string[] }> }[] = [];
   for (const path of sorted) {
-    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: passedInBatch(path) ?? (() => checkConfig(dir, path, paths, promtool)) });
+    if (promtool && isPrometheusConfigPath(path)) jobs.push({ path, run: passedInBatch(path) ?? (() => checkConfig(dir, path, paths, promtool, agentPaths.has(path))) });
     else if (amtool && isAlertmanagerConfigPath(path)) jobs.push({ path, run: passedInBatch(path) ?? (() => checkAlertmanagerConfig(join(dir, path), { bin: amtool })) });
   }
   // The configs that failed in a batch, a few at a time: each is a short-lived process.
@@ -165,7 +170,8 @@ export async function writeBundleWith(engine: BundleEngine, options: WriteBundle
               ...(options.promtoolBin ? { promtool: options.promtoolBin } : {}),
               ...(options.amtoolBin ? { amtool: options.amtoolBin } : {}),
             };
-            const folder = await checkBundleFolder(tempDir, paths, bins);
+            const agents = new Set(bundle.files.filter((f) => f.agent).map((f) => f.path));
+            const folder = await checkBundleFolder(tempDir, paths, bins, agents);
             // What the deployment target adds (embedded configs, docker-compose.yml) is checked too.
             const extra = await checkTargetFolder(exportTargetOf(topology), tempDir, bundle.files, bins);
             const verdict = { ...folder, ok: folder.ok && extra.every((r) => r.ok), results: [...folder.results, ...extra] };

@@ -11,16 +11,17 @@ export function findPromtool(env: NodeJS.ProcessEnv = process.env): string | und
 
 /**
  * Runs `promtool check config FILE` (rule files are resolved relative to FILE, as Prometheus does);
- * `syntaxOnly` skips the files the config names (`--syntax-only`).
+ * `syntaxOnly` skips the files the config names (`--syntax-only`); `agent` checks it as an agent-mode
+ * config (`--agent`: no rule_files, alerting or remote_read).
  * Returns `{ok: false}` with a sentence when promtool cannot be found; never throws.
  */
 export async function checkPrometheusConfig(
   configFile: string,
-  options: { bin?: string; timeoutMs?: number; syntaxOnly?: boolean } = {},
+  options: { bin?: string; timeoutMs?: number; syntaxOnly?: boolean; agent?: boolean } = {},
 ): Promise<ToolCheck> {
   const bin = options.bin ?? findPromtool();
   if (!bin) return { ok: false, output: 'promtool not found on PATH (install prometheus, or set PROMTOOL_BIN)' };
-  const args = ['check', 'config', ...(options.syntaxOnly ? ['--syntax-only'] : []), configFile];
+  const args = ['check', 'config', ...(options.syntaxOnly ? ['--syntax-only'] : []), ...(options.agent ? ['--agent'] : []), configFile];
   return runTool(bin, args, { timeoutMs: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS });
 }
 
@@ -40,10 +41,10 @@ export const CONFIGS_PER_BATCH = 250;
  * which passed (with promtool's lines for each). A config that did not pass is not explained here:
  * check it on its own for its messages (batchOutput.ts). Never throws.
  */
-export async function checkPrometheusConfigBatch(configFiles: readonly string[], options: { bin: string; timeoutMs?: number }): Promise<Map<string, BatchVerdict>> {
+export async function checkPrometheusConfigBatch(configFiles: readonly string[], options: { bin: string; timeoutMs?: number; agent?: boolean }): Promise<Map<string, BatchVerdict>> {
   const out = new Map<string, BatchVerdict>();
   for (const batch of inBatches(configFiles, CONFIGS_PER_BATCH)) {
-    const r = await runTool(options.bin, ['check', 'config', ...batch], {
+    const r = await runTool(options.bin, ['check', 'config', ...(options.agent ? ['--agent'] : []), ...batch], {
       timeoutMs: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS + batch.length * 200,
       maxOutputChars: 64 * 1024 + batch.length * 4096,
     });

@@ -5,6 +5,8 @@ export interface BundleFile {
   readonly contents: string;
   /** True for run files that must be executable (mode 0755). */
   readonly executable?: boolean;
+  /** True for the prometheus.yml of an agent: checked with `promtool check config --agent`. */
+  readonly agent?: boolean;
 }
 
 export interface Bundle {

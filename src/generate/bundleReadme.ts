@@ -7,7 +7,10 @@ import { assignShards, shardAssignmentProblem } from '../model/hashmod.ts';
 import { serverInstances } from '../model/instances.ts';
 import { federationJobName, scrapeJobName, SELF_SCRAPE_JOB, selfScrapeTarget } from '../model/jobs.ts';
 import type { AlertmanagerNode, PrometheusNode, TargetGroupNode, Topology } from '../model/types.ts';
-import { alertmanagerRunFileName } from './runFiles.ts';
+import { alertmanagerRunFileName, THANOS_SIDECAR_RUN_FILE } from './runFiles.ts';
+import { isAgent, PROMETHEUS_WRITE_PATH, RECEIVERS } from '../model/receivers.ts';
+import { querierEndpoints, queryUrl, sortedQueriers, sortedReceivers, THANOS_QUERIER_DIR, writersOf } from './globalView.ts';
+import { receiverUrls, remoteWriteTargets } from './remoteWrite.ts';
 import { grafanaDatasources } from './grafanaDatasources.ts';
 import { federationSourceInstances, instanceDir, oneLine, pathName, serverLinks, sortedAlertmanagers, sortedGrafanas, sortedServers } from './links.ts';
 import { groupTargets } from '../model/targets.ts';
@@ -39,6 +42,9 @@ function serverSection(t: Topology, server: PrometheusNode): string[] {
     server.hashmod ? `${server.hashmod.shards} hashmod shards on ${server.hashmod.sourceLabels.map(code).join(', ')}` : '']
     .filter(Boolean).join(', ');
   if (kind) lines.push(`${kind}.`, '');
+  if (isAgent(server)) lines.push('Agent mode (`--enable-feature=agent`): scrapes and forwards by remote_write, keeps only a write-ahead log, answers no queries and evaluates no rules.', '');
+  if (server.remoteWriteReceiver) lines.push(`Accepts remote_write on ${code(PROMETHEUS_WRITE_PATH)} (\`--web.enable-remote-write-receiver\`).`, '');
+  if (server.thanosSidecar) lines.push(`A Thanos sidecar runs beside each instance (${code(THANOS_SIDECAR_RUN_FILE)}), StoreAPI on gRPC port ${server.thanosSidecar.grpcPort}.`, '');
   lines.push('| folder | address | instance |', '| --- | --- | --- |');
   for (const i of serverInstances(server)) {
     lines.push(`| ${code(`${instanceDir(server, i)}/`)} | ${code(i.address)} | ${i.key || 'single'} |`);
@@ -70,6 +76,15 @@ function serverSection(t: Topology, server: PrometheusNode): string[] {
     const dedup = server.ha?.dropReplicaLabelOnAlerts ? ', without the replica label so the replicas\' alerts are deduplicated' : '';
     lines.push(`Sends alerts to every instance of ${where.join(', ')}${dedup}.`, '');
   }
+  const writes = remoteWriteTargets(t, server);
+  if (writes.length) {
+    lines.push(`Writes what it ingests by remote_write${writes.some((w) => w.edge.writeRelabelConfigs?.length) ? ' (after its write_relabel_configs)' : ''} to:`);
+    for (const w of writes) {
+      const what = w.receiver.kind === 'prometheus' ? `Prometheus ${w.receiver.role}` : RECEIVERS[w.receiver.kind].title;
+      lines.push(`- ${what} ${code(w.receiver.name)}: ${w.entries.map((e) => code(e.url)).join(', ')}`);
+    }
+    lines.push('');
+  }
   const rules = server.ruleGroups.reduce((n, g) => n + g.rules.length, 0);
   if (rules) lines.push(`Rules: ${rules} in ${server.ruleGroups.length} group(s), in each folder's ${code('rules.yml')}.`, '');
   return lines;
@@ -94,8 +109,42 @@ function startSection(t: Topology): string[] {
   for (const am of sortedAlertmanagers(t)) am.instances.forEach((_, i) => lines.push(`sh alertmanager/${pathName(am.name)}/${alertmanagerRunFileName(i)} &`));
   const rank = { leaf: 0, shard: 1, global: 2 } as const;
   const servers = sortedServers(t).sort((a, b) => rank[a.role] - rank[b.role]);
-  for (const s of servers) for (const i of serverInstances(s)) lines.push(`sh ${instanceDir(s, i)}/run.sh &`);
-  lines.push('```', '', 'Check a configuration with `promtool check config prometheus/<folder>/prometheus.yml`.', '');
+  // Receivers before their writers, so the first sends are not refused.
+  const receiving = (s: PrometheusNode) => (s.remoteWriteReceiver ? 0 : 1);
+  const ordered = [...servers].sort((a, b) => receiving(a) - receiving(b));
+  for (const s of ordered) {
+    for (const i of serverInstances(s)) {
+      lines.push(`sh ${instanceDir(s, i)}/run.sh &`);
+      if (s.thanosSidecar) lines.push(`sh ${instanceDir(s, i)}/${THANOS_SIDECAR_RUN_FILE} &`);
+    }
+  }
+  for (const q of sortedQueriers(t)) lines.push(`sh ${THANOS_QUERIER_DIR}/${pathName(q.name)}/run.sh &`);
+  lines.push('```', '', 'Check a configuration with `promtool check config prometheus/<folder>/prometheus.yml`',
+    '(an agent\'s with `promtool check config --agent`).', '');
+  return lines;
+}
+
+function globalViewSection(t: Topology): string[] {
+  const receivers = sortedReceivers(t);
+  const queriers = sortedQueriers(t);
+  if (!receivers.length && !queriers.length) return [];
+  const lines = ['## Remote-write receivers and the global view', ''];
+  if (receivers.length) {
+    lines.push('PromTopo writes the senders\' `remote_write` for these stores, not the stores\' own configuration:',
+      'run them as their documentation says, listening where the design says.', '');
+    for (const r of receivers) {
+      const writers = writersOf(t, r.id).map((s) => code(s.name)).join(', ') || 'nobody';
+      const query = queryUrl(r);
+      const dedup = r.dedup ? ` Deduplicates HA pairs on ${code(r.dedup.replicaLabel)}.` : '';
+      lines.push(`- ${RECEIVERS[r.kind].title} ${code(r.name)}: ingests at ${code(receiverUrls(r)[0]?.url ?? '')} from ${writers}${query === undefined ? '; no query API (query it through a Thanos querier)' : `; queried at ${code(query)}`}.${r.tenant ? ` Tenant ${code(r.tenant)} (header \`X-Scope-OrgID\`).` : ''}${dedup}`);
+    }
+    lines.push('');
+  }
+  for (const q of queriers) {
+    const endpoints = querierEndpoints(t, q);
+    lines.push(`- Thanos querier ${code(q.name)} (${code(`${THANOS_QUERIER_DIR}/${pathName(q.name)}/run.sh`)}), PromQL at ${code(`http://${q.address}`)}: reads ${endpoints.map(code).join(', ') || 'no stores'}${q.replicaLabels.length ? `, merging series that differ only in ${q.replicaLabels.map(code).join(', ')}` : ', without deduplication'}.`);
+  }
+  if (queriers.length) lines.push('');
   return lines;
 }
 
@@ -128,6 +177,7 @@ export function bundleReadmeText(t: Topology, start: readonly string[] = startSe
     lines.push('## Alertmanager', '');
     for (const am of ams) lines.push(...alertmanagerSection(am));
   }
+  lines.push(...globalViewSection(t));
   lines.push(...grafanaSection(t));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -6,6 +6,7 @@
  */
 import { serializeTopology } from '../model/document.ts';
 import { serverInstances } from '../model/instances.ts';
+import { isAgent } from '../model/receivers.ts';
 import type { Topology } from '../model/types.ts';
 import { alertmanagerConfigText } from './alertmanagerConfig.ts';
 import type { Bundle, BundleFile } from './bundle.ts';
@@ -15,7 +16,8 @@ import { grafanaDatasourcesText } from './grafanaDatasources.ts';
 import { instanceDir, pathName, sortedAlertmanagers, sortedGrafanas, sortedServers } from './links.ts';
 import { PROMETHEUS_CONFIG_FILE, prometheusConfigText } from './prometheusConfig.ts';
 import { ruleFiles } from './ruleFiles.ts';
-import { alertmanagerRunFile, alertmanagerRunFileName, prometheusRunFile } from './runFiles.ts';
+import { alertmanagerRunFile, alertmanagerRunFileName, prometheusRunFile, THANOS_SIDECAR_RUN_FILE, thanosQuerierRunFile, thanosSidecarRunFile } from './runFiles.ts';
+import { querierEndpoints, sortedQueriers, THANOS_QUERIER_DIR } from './globalView.ts';
 
 /** File name of the design inside the bundle. */
 export const BUNDLE_TOPOLOGY_FILE = 'topology.promtopo.json';
@@ -36,10 +38,14 @@ export function generateBundle(t: Topology): Bundle {
     const rules = ruleFiles(t, server);
     for (const instance of serverInstances(server)) {
       const dir = instanceDir(server, instance);
-      files.push({ path: `${dir}/${PROMETHEUS_CONFIG_FILE}`, contents: prometheusConfigText(t, server, instance) });
+      files.push({ path: `${dir}/${PROMETHEUS_CONFIG_FILE}`, contents: prometheusConfigText(t, server, instance), ...(isAgent(server) ? { agent: true } : {}) });
       for (const rule of rules) files.push({ path: `${dir}/${rule.name}`, contents: rule.text });
       files.push({ path: `${dir}/run.sh`, contents: prometheusRunFile(server, instance), executable: true });
+      if (server.thanosSidecar) files.push({ path: `${dir}/${THANOS_SIDECAR_RUN_FILE}`, contents: thanosSidecarRunFile(server, instance), executable: true });
     }
+  }
+  for (const querier of sortedQueriers(t)) {
+    files.push({ path: `${THANOS_QUERIER_DIR}/${pathName(querier.name)}/run.sh`, contents: thanosQuerierRunFile(querier, querierEndpoints(t, querier)), executable: true });
   }
   for (const am of sortedAlertmanagers(t)) {
     const dir = `alertmanager/${pathName(am.name)}`;

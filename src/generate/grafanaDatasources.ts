@@ -6,10 +6,15 @@
  *   fixed replica keeps dashboards stable (no gaps alternating between replicas' scrape timings).
  * - A hashmod-sharded server gets one data source per shard (`<server>-shard-<n>`): each shard holds
  *   only its share of the series, so a single URL would show a fraction of the data.
+ * - A Thanos querier or a receiver with a query API (Mimir under `/prometheus`, VictoriaMetrics at `/`)
+ *   is one data source: the global view, with the scrape interval of the servers behind it.
  */
 import { serverInstances } from '../model/instances.ts';
 import type { ServerInstance } from '../model/instances.ts';
-import type { DatasourceEdge, GrafanaNode, PrometheusNode, Topology } from '../model/types.ts';
+import { durationMs } from '../model/duration.ts';
+import { isReceiverKind } from '../model/receivers.ts';
+import type { DatasourceEdge, GrafanaNode, PrometheusNode, ReceiverNode, ThanosQuerierNode, Topology } from '../model/types.ts';
+import { queryUrl } from './globalView.ts';
 import { oneLine, sortBy } from './links.ts';
 import { blockSeq, orderedMap, toYamlText } from './yamlText.ts';
 
@@ -22,8 +27,18 @@ export interface GrafanaDatasource {
   readonly isDefault: boolean;
   /** The server's scrape interval (Grafana's `jsonData.timeInterval`). */
   readonly timeInterval: string;
-  readonly server: PrometheusNode;
-  readonly instance: ServerInstance;
+  /** The Prometheus instance queried; absent for a querier or a receiver. */
+  readonly server?: PrometheusNode;
+  readonly instance?: ServerInstance;
+}
+
+type Queried = PrometheusNode | ThanosQuerierNode | ReceiverNode;
+
+/** The scrape interval of the servers behind a querier (its stores) or a receiver (its writers), shortest first. */
+function intervalBehind(t: Topology, node: ThanosQuerierNode | ReceiverNode): string {
+  const ids = new Set(t.edges.flatMap((e) => (e.kind === 'store' && e.querier === node.id ? [e.store] : e.kind === 'remote_write' && e.receiver === node.id ? [e.server] : [])));
+  const intervals = t.nodes.flatMap((n) => (n.kind === 'prometheus' && ids.has(n.id) ? [n.scrapeInterval] : []));
+  return sortBy(intervals, (i) => String(durationMs(i) ?? Number.MAX_SAFE_INTEGER).padStart(20, '0'))[0] ?? '15s';
 }
 
 /** The instances Grafana queries: replica 0 (`a`) of each shard. */
@@ -34,9 +49,9 @@ export function grafanaInstances(server: PrometheusNode): ServerInstance[] {
 /** The data sources of one Grafana node, sorted by name, the default one flagged. */
 export function grafanaDatasources(t: Topology, grafana: GrafanaNode): GrafanaDatasource[] {
   const edges = t.edges.filter((e): e is DatasourceEdge => e.kind === 'datasource' && e.grafana === grafana.id);
-  const linked: { server: PrometheusNode; marked: boolean }[] = [];
+  const linked: { server: Queried; marked: boolean }[] = [];
   for (const edge of edges) {
-    const server = t.nodes.find((n): n is PrometheusNode => n.kind === 'prometheus' && n.id === edge.server);
+    const server = t.nodes.find((n): n is Queried => (n.kind === 'prometheus' || n.kind === 'thanos-querier' || isReceiverKind(n.kind)) && n.id === edge.server);
     if (!server) continue;
     const seen = linked.find((l) => l.server === server);
     if (seen) seen.marked ||= edge.isDefault;
@@ -46,6 +61,11 @@ export function grafanaDatasources(t: Topology, grafana: GrafanaNode): GrafanaDa
   const defaultServer = (sorted.find((l) => l.marked) ?? sorted[0])?.server;
   const out: GrafanaDatasource[] = [];
   for (const { server } of sorted) {
+    if (server.kind !== 'prometheus') {
+      const url = queryUrl(server);
+      if (url !== undefined) out.push({ name: server.name, url, isDefault: server === defaultServer, timeInterval: intervalBehind(t, server) });
+      continue;
+    }
     grafanaInstances(server).forEach((instance, i) => {
       out.push({
         name: instance.shard !== undefined ? `${server.name}-shard-${instance.shard}` : server.name,

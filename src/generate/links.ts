@@ -48,7 +48,7 @@ function linkIndex(t: Topology): LinkIndex {
   const nodes = new Map(t.nodes.map((n) => [n.id, n] as const));
   const byServer = new Map<string, Topology['edges'][number][]>();
   for (const edge of t.edges) {
-    if (edge.kind === 'datasource') continue;
+    if (edge.kind === 'datasource' || edge.kind === 'store') continue;
     const list = byServer.get(edge.server);
     if (list) list.push(edge);
     else byServer.set(edge.server, [edge]);

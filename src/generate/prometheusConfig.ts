@@ -13,6 +13,8 @@ import { scrapeJobName, SELF_SCRAPE_JOB } from '../model/jobs.ts';
 import { ruleFileNames } from './ruleFiles.ts';
 import { federationJob, federationJobGroups, scrapeJob, selfScrapeJob } from './scrapeJobs.ts';
 import { mergeMaps, parseRawList, parseRawMap } from './rawYaml.ts';
+import { isAgent } from '../model/receivers.ts';
+import { remoteWriteSection } from './remoteWrite.ts';
 import { addressList, blockSeq, orderedMap, toYamlText, withComment } from './yamlText.ts';
 
 /** File name of every instance's Prometheus configuration. */
@@ -75,16 +77,19 @@ export function prometheusConfigText(t: Topology, server: PrometheusNode, instan
   const links = serverLinks(t, server);
   const external = instanceExternalLabels(server, instance);
   const jobs = scrapeConfigs(server, instance, links);
+  const agent = isAgent(server);
   const root = orderedMap([
     ['global', orderedMap([
       ['scrape_interval', server.scrapeInterval],
       ['scrape_timeout', server.scrapeTimeout],
-      ['evaluation_interval', server.evaluationInterval],
+      ['evaluation_interval', agent ? undefined : server.evaluationInterval],
       ['external_labels', Object.keys(external).length ? orderedMap(Object.entries(external)) : undefined],
     ])],
-    ['rule_files', server.ruleGroups.length ? blockSeq(ruleFileNames(server)) : undefined],
-    ['alerting', alertingSection(server, links)],
+    // An agent evaluates no rules and sends no alerts: Prometheus refuses both sections in agent mode.
+    ['rule_files', server.ruleGroups.length && !agent ? blockSeq(ruleFileNames(server)) : undefined],
+    ['alerting', agent ? undefined : alertingSection(server, links)],
     ['scrape_configs', jobs.length ? blockSeq(jobs) : undefined],
+    ['remote_write', remoteWriteSection(t, server)],
   ]);
   const notes: string[] = [];
   if (server.extraConfig !== undefined) {
@@ -100,7 +105,8 @@ function configTitle(t: Topology, server: PrometheusNode, instance: ServerInstan
   if (instance.shard !== undefined) parts.push(`hashmod shard ${instance.shard}`);
   if (instance.replicaValue !== undefined) parts.push(`replica ${instance.replicaValue}`);
   const which = parts.length ? ` (${parts.join(', ')})` : '';
-  return `Prometheus ${server.role} "${oneLine(server.name)}"${which}, ${instance.address}, topology "${oneLine(t.name)}".`;
+  const mode = isAgent(server) ? ' in agent mode (check with promtool check config --agent)' : '';
+  return `Prometheus ${server.role} "${oneLine(server.name)}"${which}${mode}, ${instance.address}, topology "${oneLine(t.name)}".`;
 }
 
 /**

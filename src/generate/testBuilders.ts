@@ -54,3 +54,21 @@ export function alertEdge(serverId: string, alertmanagerId: string): Loose {
 export function datasourceEdge(grafanaId: string, serverId: string, extra: Loose = {}): Loose {
   return { id: edgeId('datasource', grafanaId, serverId), kind: 'datasource', grafana: grafanaId, server: serverId, ...extra };
 }
+
+/** A Mimir, Thanos Receive or VictoriaMetrics node. */
+export function receiver(id: string, kind: 'mimir' | 'thanos-receive' | 'victoriametrics', address: string, extra: Loose = {}): Loose {
+  return { id, kind, name: id, address, ...extra };
+}
+
+/** A Thanos querier. */
+export function querier(id: string, address: string, extra: Loose = {}): Loose {
+  return { id, kind: 'thanos-querier', name: id, address, ...extra };
+}
+
+export function remoteWriteEdge(serverId: string, receiverId: string, extra: Loose = {}): Loose {
+  return { id: edgeId('remote_write', serverId, receiverId), kind: 'remote_write', server: serverId, receiver: receiverId, ...extra };
+}
+
+export function storeEdge(querierId: string, storeId: string): Loose {
+  return { id: edgeId('store', querierId, storeId), kind: 'store', querier: querierId, store: storeId };
+}

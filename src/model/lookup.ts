@@ -19,6 +19,10 @@ export function edgeEnds(edge: TopologyEdge): readonly [string, string] {
       return [edge.server, edge.alertmanager];
     case 'datasource':
       return [edge.grafana, edge.server];
+    case 'remote_write':
+      return [edge.server, edge.receiver];
+    case 'store':
+      return [edge.querier, edge.store];
   }
 }
 
@@ -55,12 +59,18 @@ export function describeNode(node: TopologyNode): string {
       return `alertmanager "${node.name}"`;
     case 'grafana':
       return `grafana "${node.name}"`;
+    case 'mimir':
+    case 'thanos-receive':
+    case 'victoriametrics':
+      return `${node.kind} "${node.name}"`;
+    case 'thanos-querier':
+      return `thanos querier "${node.name}"`;
   }
 }
 
 /** The kind of an edge in the words the user reads (`datasource` is a "data source" edge). */
 export function edgeKindLabel(kind: TopologyEdge['kind']): string {
-  return kind === 'datasource' ? 'data source' : kind;
+  return kind === 'datasource' ? 'data source' : kind === 'store' ? 'store (StoreAPI)' : kind;
 }
 
 export function describeEdge(edge: TopologyEdge, index: Pick<TopologyIndex, 'nodes'>): string {

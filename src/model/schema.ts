@@ -80,11 +80,28 @@ export const HashmodSchema = z.strictObject({
   sourceLabels: z.array(z.string()).default(['__address__']),
 });
 
+/** A Thanos sidecar next to every instance of a server: it serves the instance's data to a Thanos querier. */
+export const ThanosSidecarSchema = z.strictObject({
+  /** gRPC port of the StoreAPI (`--grpc-address`), on the instance's host; default 10901. */
+  grpcPort: z.number().int().min(1).max(65535).default(10901),
+  /** HTTP port of the sidecar's own metrics (`--http-address`); default 10902. */
+  httpPort: z.number().int().min(1).max(65535).default(10902),
+});
+
 export const PrometheusNodeSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('prometheus'),
   /** leaf: scrapes targets, short retention; global: federates leaves; shard: one functional or hashmod slice. */
   role: z.enum(['leaf', 'global', 'shard']),
+  /**
+   * `server` (absent: the default) stores and queries; `agent` (`--enable-feature=agent`) only scrapes
+   * and forwards by remote_write: no local queries, rules or alerting.
+   */
+  mode: z.enum(['server', 'agent']).optional(),
+  /** Accepts remote_write from other servers (`--web.enable-remote-write-receiver`, path `/api/v1/write`). */
+  remoteWriteReceiver: z.boolean().optional(),
+  /** A Thanos sidecar runs next to every instance (for a Thanos querier). */
+  thanosSidecar: ThanosSidecarSchema.optional(),
   /** DNS-safe unique name; used for file names in the bundle and as the default host. */
   name: z.string(),
   /**
@@ -196,11 +213,50 @@ export const GrafanaNodeSchema = z.strictObject({
   position: PositionSchema,
 });
 
+/** Remote-write stores built for it; each has its own ingest path and defaults (model/receivers.ts). */
+export const RECEIVER_KINDS = ['mimir', 'thanos-receive', 'victoriametrics'] as const;
+
+/** Deduplication of HA pairs at ingest: one replica's samples are kept, told apart by `replicaLabel`. */
+export const IngestDedupSchema = z.strictObject({
+  /** The label that tells the replicas apart (the writers' HA replica label). */
+  replicaLabel: z.string(),
+  /** Mimir's HA tracker also needs the label naming the pair (`-distributor.ha-tracker.cluster`); default `cluster`. */
+  clusterLabel: z.string().optional(),
+});
+
+/** A Grafana Mimir, Thanos Receive or VictoriaMetrics that ingests remote_write. */
+export const ReceiverNodeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.enum(RECEIVER_KINDS),
+  name: z.string(),
+  /** Where it accepts remote_write, `host:port` (Mimir 8080, Thanos Receive 19291, VictoriaMetrics 8428). */
+  address: AddressSchema,
+  /** Tenant sent as `X-Scope-OrgID` (Mimir and Thanos Receive multi-tenancy); none when absent. */
+  tenant: z.string().optional(),
+  /** The receiver deduplicates HA pairs at ingest (Mimir's HA tracker; VictoriaMetrics' `-dedup.minScrapeInterval` with the label dropped). */
+  dedup: IngestDedupSchema.optional(),
+  position: PositionSchema,
+});
+
+/** A Thanos querier: one PromQL view over the StoreAPIs of sidecars and receivers, deduplicating replicas. */
+export const ThanosQuerierNodeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('thanos-querier'),
+  name: z.string(),
+  /** HTTP address (PromQL API, what Grafana queries), `host:port`; Thanos' default port is 10902. */
+  address: AddressSchema,
+  /** `--query.replica-label`: labels whose values differ only between replicas; their series are merged. */
+  replicaLabels: z.array(z.string()).default([]),
+  position: PositionSchema,
+});
+
 export const TopologyNodeSchema = z.discriminatedUnion('kind', [
   PrometheusNodeSchema,
   TargetGroupNodeSchema,
   AlertmanagerNodeSchema,
   GrafanaNodeSchema,
+  ReceiverNodeSchema,
+  ThanosQuerierNodeSchema,
 ]);
 
 /** The server scrapes the target group. */
@@ -248,11 +304,67 @@ export const AlertEdgeSchema = z.strictObject({
   alertmanager: IdSchema,
 });
 
-/** Grafana has the server as a data source. */
+/** Prometheus' `queue_config` of one remote_write; absent fields keep Prometheus' defaults. */
+export const QueueConfigSchema = z.strictObject({
+  capacity: z.number().int().optional(),
+  minShards: z.number().int().optional(),
+  maxShards: z.number().int().optional(),
+  maxSamplesPerSend: z.number().int().optional(),
+  batchSendDeadline: DurationSchema.optional(),
+  minBackoff: DurationSchema.optional(),
+  maxBackoff: DurationSchema.optional(),
+});
+
+/** One `write_relabel_configs` rule, as Prometheus' relabel_config. */
+export const RelabelRuleSchema = z.strictObject({
+  action: z.enum(['replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase']).optional(),
+  sourceLabels: z.array(z.string()).optional(),
+  separator: z.string().optional(),
+  regex: z.string().optional(),
+  targetLabel: z.string().optional(),
+  replacement: z.string().optional(),
+  modulus: z.number().int().optional(),
+});
+
+/** Basic auth of a remote_write; the password only by reference to a file, never inline. */
+export const BasicAuthFileSchema = z.strictObject({
+  username: z.string(),
+  passwordFile: z.string(),
+});
+
+/** The server (or agent) sends everything it ingests to the receiver by remote_write. */
+export const RemoteWriteEdgeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('remote_write'),
+  server: IdSchema,
+  /** A Prometheus with `remoteWriteReceiver`, or a Mimir, Thanos Receive or VictoriaMetrics node. */
+  receiver: IdSchema,
+  /** The remote_write `name` (default `to-<receiver name>`). */
+  name: z.string().optional(),
+  queueConfig: QueueConfigSchema.optional(),
+  writeRelabelConfigs: z.array(RelabelRuleSchema).optional(),
+  /** `authorization.credentials_file`: a file on the sender holding the bearer token. */
+  bearerTokenFile: z.string().optional(),
+  basicAuth: BasicAuthFileSchema.optional(),
+  /** Round-trip time of one send assumed by the load model (queue shards needed); default settings.load.remoteWriteLatency, else 100ms. */
+  assumedLatency: DurationSchema.optional(),
+});
+
+/** A Thanos querier reads a server's sidecar (or a Thanos Receive) over the StoreAPI. */
+export const StoreEdgeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('store'),
+  querier: IdSchema,
+  /** A Prometheus with `thanosSidecar`, or a Thanos Receive node. */
+  store: IdSchema,
+});
+
+/** Grafana has the server (or a querier or receiver with a query API) as a data source. */
 export const DatasourceEdgeSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('datasource'),
   grafana: IdSchema,
+  /** A Prometheus, a Thanos querier, a Mimir or a VictoriaMetrics node. */
   server: IdSchema,
   isDefault: z.boolean().default(false),
 });
@@ -262,6 +374,8 @@ export const TopologyEdgeSchema = z.discriminatedUnion('kind', [
   FederationEdgeSchema,
   AlertEdgeSchema,
   DatasourceEdgeSchema,
+  RemoteWriteEdgeSchema,
+  StoreEdgeSchema,
 ]);
 
 /**
@@ -288,6 +402,8 @@ export const SettingsSchema = z.strictObject({
       bytesPerSample: z.number().positive().optional(),
       /** Default capacity of every Prometheus instance (a server's own `capacity` wins). */
       capacity: CapacitySchema.optional(),
+      /** Round-trip time of one remote_write send assumed for queue shards (an edge's `assumedLatency` wins); default 100ms. */
+      remoteWriteLatency: DurationSchema.optional(),
     })
     .optional(),
   export: ExportSettingsSchema.optional(),

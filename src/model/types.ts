@@ -21,6 +21,12 @@ import type {
   TopologyEdgeSchema,
   TopologyNodeSchema,
   TopologySchema,
+  ReceiverNodeSchema,
+  ThanosQuerierNodeSchema,
+  RemoteWriteEdgeSchema,
+  StoreEdgeSchema,
+  QueueConfigSchema,
+  RelabelRuleSchema,
 } from './schema.ts';
 
 export type Topology = z.output<typeof TopologySchema>;
@@ -34,6 +40,13 @@ export type ScrapeEdge = z.output<typeof ScrapeEdgeSchema>;
 export type FederationEdge = z.output<typeof FederationEdgeSchema>;
 export type AlertEdge = z.output<typeof AlertEdgeSchema>;
 export type DatasourceEdge = z.output<typeof DatasourceEdgeSchema>;
+export type ReceiverNode = z.output<typeof ReceiverNodeSchema>;
+export type ReceiverKind = ReceiverNode['kind'];
+export type ThanosQuerierNode = z.output<typeof ThanosQuerierNodeSchema>;
+export type RemoteWriteEdge = z.output<typeof RemoteWriteEdgeSchema>;
+export type StoreEdge = z.output<typeof StoreEdgeSchema>;
+export type QueueConfig = z.output<typeof QueueConfigSchema>;
+export type RelabelRule = z.output<typeof RelabelRuleSchema>;
 export type RuleGroup = z.output<typeof RuleGroupSchema>;
 export type Rule = z.output<typeof RuleSchema>;
 export type RecordingRule = z.output<typeof RecordingRuleSchema>;

@@ -4,10 +4,24 @@
  * and the operator's fixed alert relabelling of the replica label.
  */
 import { exportTargetOf, OPERATOR_SHARD_SOURCE_LABELS, operatorShardsDifferently } from '../model/exportTarget.ts';
-import { reportNode, q, type ValidationContext } from './context.ts';
+import { isReceiverKind } from '../model/receivers.ts';
+import type { Topology } from '../model/types.ts';
+import { reportDocument, reportNode, q, type ValidationContext } from './context.ts';
+
+/** True when the document uses agents, remote_write, receivers, sidecars or queriers (generated for the files target only). */
+export function usesRemoteWriteParts(t: Topology): boolean {
+  return t.edges.some((e) => e.kind === 'remote_write' || e.kind === 'store')
+    || t.nodes.some((n) => n.kind === 'thanos-querier' || isReceiverKind(n.kind) || (n.kind === 'prometheus' && (n.mode === 'agent' || n.remoteWriteReceiver === true || n.thanosSidecar !== undefined)));
+}
 
 export function checkExportTarget(ctx: ValidationContext): void {
-  if (exportTargetOf(ctx.t) !== 'kubernetes') return;
+  const target = exportTargetOf(ctx.t);
+  if (target !== 'files' && usesRemoteWriteParts(ctx.t)) {
+    reportDocument(ctx, 'export/target-remote-write', 'error',
+      `the ${target} target does not carry agent mode, remote_write, receivers or Thanos yet: only the plain bundle (files) does`,
+      { field: 'settings.export.target' }, { hint: 'Export to files.' });
+  }
+  if (target !== 'kubernetes') return;
   for (const server of ctx.servers) {
     if (server.hashmod && operatorShardsDifferently(server)) {
       reportNode(ctx, 'export/operator-sharding', 'warning', server, 'hashmod.sourceLabels',

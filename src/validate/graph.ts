@@ -11,11 +11,14 @@ import type { NodeKind, TopologyEdge } from '../model/types.ts';
 import { edgesOf, reportEdge, reportNode, q, type ValidationContext } from './context.ts';
 
 /** The kind each end of each edge kind must have, with the field names of the ends. */
-const endKinds: Record<TopologyEdge['kind'], readonly [string, NodeKind, string, NodeKind]> = {
-  scrape: ['server', 'prometheus', 'targets', 'targets'],
-  federation: ['server', 'prometheus', 'source', 'prometheus'],
-  alert: ['server', 'prometheus', 'alertmanager', 'alertmanager'],
-  datasource: ['grafana', 'grafana', 'server', 'prometheus'],
+const RECEIVER_END: readonly NodeKind[] = ['prometheus', 'mimir', 'thanos-receive', 'victoriametrics'];
+const endKinds: Record<TopologyEdge['kind'], readonly [string, readonly NodeKind[], string, readonly NodeKind[]]> = {
+  scrape: ['server', ['prometheus'], 'targets', ['targets']],
+  federation: ['server', ['prometheus'], 'source', ['prometheus']],
+  alert: ['server', ['prometheus'], 'alertmanager', ['alertmanager']],
+  datasource: ['grafana', ['grafana'], 'server', ['prometheus', 'thanos-querier', 'mimir', 'thanos-receive', 'victoriametrics']],
+  remote_write: ['server', ['prometheus'], 'receiver', RECEIVER_END],
+  store: ['querier', ['thanos-querier'], 'store', ['prometheus', 'thanos-receive']],
 };
 
 const kindWords: Record<NodeKind, string> = {
@@ -23,13 +26,19 @@ const kindWords: Record<NodeKind, string> = {
   targets: 'a target group',
   alertmanager: 'an Alertmanager',
   grafana: 'a Grafana',
+  mimir: 'a Grafana Mimir',
+  'thanos-receive': 'a Thanos Receive',
+  victoriametrics: 'a VictoriaMetrics',
+  'thanos-querier': 'a Thanos querier',
 };
+
+const anyOf = (kinds: readonly NodeKind[]): string => kinds.map((k) => kindWords[k]).join(' or ');
 
 function wrongKindHint(edge: TopologyEdge, field: string, found: NodeKind): string {
   if (edge.kind === 'federation' && field === 'source' && found === 'targets') {
     return 'A target group is scraped, not federated: use a scrape edge from the server to the group.';
   }
-  return `A ${edgeKindLabel(edge.kind)} edge connects ${kindWords[endKinds[edge.kind][1]]} (${endKinds[edge.kind][0]}) to ${kindWords[endKinds[edge.kind][3]]} (${endKinds[edge.kind][2]}).`;
+  return `A ${edgeKindLabel(edge.kind)} edge connects ${anyOf(endKinds[edge.kind][1])} (${endKinds[edge.kind][0]}) to ${anyOf(endKinds[edge.kind][3])} (${endKinds[edge.kind][2]}).`;
 }
 
 export function checkEdges(ctx: ValidationContext): void {
@@ -41,8 +50,8 @@ export function checkEdges(ctx: ValidationContext): void {
       const node = ctx.index.nodes.get(id);
       if (!node) {
         reportEdge(ctx, 'edge/missing-end', 'error', edge, field, `no node with id ${q(id)}`, { hint: 'Delete the edge or reconnect it.' });
-      } else if (node.kind !== kind) {
-        reportEdge(ctx, 'edge/wrong-kind', 'error', edge, field, `${node.kind === 'targets' ? 'target group' : node.kind} ${q(node.name)} is ${kindWords[node.kind]}, expected ${kindWords[kind]}`, {
+      } else if (!kind.includes(node.kind)) {
+        reportEdge(ctx, 'edge/wrong-kind', 'error', edge, field, `${node.kind === 'targets' ? 'target group' : node.kind} ${q(node.name)} is ${kindWords[node.kind]}, expected ${anyOf(kind)}`, {
           hint: wrongKindHint(edge, field, node.kind),
         });
       }
@@ -107,7 +116,8 @@ export function checkDangling(ctx: ValidationContext): void {
   }
   for (const server of ctx.servers) {
     const edges = ctx.index.edgesOf.get(server.id) ?? [];
-    const collects = edges.some((e) => (e.kind === 'scrape' || e.kind === 'federation') && e.server === server.id);
+    // A remote-write receiver collects what its writers send.
+    const collects = edges.some((e) => ((e.kind === 'scrape' || e.kind === 'federation') && e.server === server.id) || (e.kind === 'remote_write' && e.receiver === server.id));
     if (!collects && !(server.extraScrapeConfigs ?? '').trim()) {
       reportNode(ctx, 'server/idle', 'warning', server, undefined, server.scrapeSelf ? 'scrapes only itself and federates nothing' : 'scrapes nothing and federates nothing', {
         hint: 'Connect target groups (scrape edges) or source servers (federation edges) to it.',

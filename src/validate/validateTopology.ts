@@ -21,6 +21,7 @@ import { checkJobs } from './jobs.ts';
 import { checkLabels } from './labels.ts';
 import { checkNames } from './names.ts';
 import { checkRawYaml } from './rawYaml.ts';
+import { checkRemoteWrite } from './remoteWrite.ts';
 import { checkRules } from './rules.ts';
 import { checkSelectors } from './selectors.ts';
 
@@ -41,6 +42,7 @@ export function validateTopology(t: Topology): Diagnostic[] {
   checkHashmod(ctx);
   checkAlertmanagers(ctx);
   checkGrafana(ctx);
+  checkRemoteWrite(ctx);
   checkExportTarget(ctx);
   checkDangling(ctx);
   return sortDiagnostics(ctx.out);

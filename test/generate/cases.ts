@@ -1,6 +1,6 @@
 /** Generator cases the examples do not show, shared by the golden and real-tool tests. */
 import {
-  alertEdge, alertmanager, federationEdge, makeTopology, scrapeEdge, server, targets,
+  alertEdge, alertmanager, datasourceEdge, federationEdge, grafana, makeTopology, querier, receiver, remoteWriteEdge, scrapeEdge, server, storeEdge, targets,
 } from '../../src/generate/testBuilders.ts';
 import type { Topology } from '../../src/model/types.ts';
 
@@ -42,6 +42,39 @@ export function edgeCases(): { name: string; topology: Topology }[] {
       federationEdge('prom-global', 'prom-ha', ['up{job="prometheus"}']),
       federationEdge('prom-global', 'prom-shards', ['up{job="prometheus"}']),
     ], { name: 'Hosts derived from the names, every server scraping itself' }),
+  }, {
+    name: 'remote-write-stores-and-querier',
+    topology: makeTopology([
+      server('agent-edge', { mode: 'agent', externalLabels: { site: 'edge' }, ruleGroups: [] }),
+      server('prom-ha', { externalLabels: { dc: 'eu' }, ha: { replicas: 2, replicaLabel: 'replica' }, thanosSidecar: {} }),
+      server('prom-shards', { role: 'shard', address: '127.0.0.1:9200', externalLabels: { dc: 'us' }, hashmod: { shards: 2 }, thanosSidecar: { grpcPort: 10911, httpPort: 10912 } }),
+      targets('node-edge', ['edge-1:9100']),
+      targets('node-eu', ['node-eu-1:9100', 'node-eu-2:9100']),
+      targets('node-us', ['node-us-1:9100', 'node-us-2:9100', 'node-us-3:9100']),
+      receiver('mimir', 'mimir', 'mimir:8080', { tenant: 'ops', dedup: { replicaLabel: 'replica', clusterLabel: 'dc' } }),
+      receiver('receive', 'thanos-receive', 'receive:19291'),
+      receiver('vm', 'victoriametrics', 'vm:8428'),
+      querier('query', 'query:10902', { replicaLabels: ['replica'] }),
+      grafana('grafana', { address: 'grafana:3000' }),
+    ], [
+      scrapeEdge('agent-edge', 'node-edge'),
+      scrapeEdge('prom-ha', 'node-eu'),
+      scrapeEdge('prom-shards', 'node-us'),
+      remoteWriteEdge('agent-edge', 'vm', { bearerTokenFile: '/etc/prometheus/vm.token' }),
+      remoteWriteEdge('prom-ha', 'mimir', {
+        name: 'mimir-ops',
+        basicAuth: { username: 'eu', passwordFile: '/etc/prometheus/mimir.password' },
+        queueConfig: { capacity: 10000, minShards: 2, maxShards: 50, maxSamplesPerSend: 2000, batchSendDeadline: '5s', minBackoff: '30ms', maxBackoff: '5s' },
+        writeRelabelConfigs: [{ action: 'drop', sourceLabels: ['__name__'], regex: 'go_.*' }, { action: 'labeldrop', regex: 'tmp_.*' }],
+      }),
+      remoteWriteEdge('prom-shards', 'receive'),
+      storeEdge('query', 'prom-ha'),
+      storeEdge('query', 'prom-shards'),
+      storeEdge('query', 'receive'),
+      datasourceEdge('grafana', 'query', { isDefault: true }),
+      datasourceEdge('grafana', 'mimir'),
+      datasourceEdge('grafana', 'vm'),
+    ], { name: 'Remote write to Mimir, Thanos Receive and VictoriaMetrics, a Thanos querier over sidecars' }),
   }];
 }
 

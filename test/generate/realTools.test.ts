@@ -28,11 +28,16 @@ describe.each(cases)('bundle of $file', ({ topology }) => {
   const pathsOf = (re: RegExp) => bundle.files.map((f) => f.path).filter((p) => re.test(p));
 
   const configs = pathsOf(/^prometheus\/[^/]+\/prometheus\.yml$/);
+  const agentConfigs = new Set(bundle.files.filter((f) => f.agent).map((f) => f.path));
   it('has Prometheus configs', () => expect(configs.length).toBeGreaterThan(0));
   // One promtool run checks every config of the bundle (and their rule files); it names each file.
-  it('every prometheus.yml passes promtool check config', () => {
-    const r = run(promtool, ['check', 'config', ...configs.map((p) => join(dir, p))]);
-    const notValid = configs.filter((p) => !r.output.includes(`SUCCESS: ${join(dir, p)} is valid prometheus config file syntax`));
+  // Agent-mode configs are checked as such (`--agent`: no rule_files, alerting or remote_read).
+  const byMode = ([['server', false], ['agent', true]] as const)
+    .map(([mode, agent]) => [mode, agent, configs.filter((p) => agentConfigs.has(p) === agent)] as const)
+    .filter(([, , mine]) => mine.length > 0);
+  it.each(byMode)('every %s prometheus.yml passes promtool check config', (_mode, agent, mine) => {
+    const r = run(promtool, ['check', 'config', ...(agent ? ['--agent'] : []), ...mine.map((p) => join(dir, p))]);
+    const notValid = mine.filter((p) => !r.output.includes(`SUCCESS: ${join(dir, p)} is valid prometheus config file syntax`));
     expect(notValid, r.output).toEqual([]);
     expect(r.status, r.output).toBe(0);
   });
@@ -65,5 +70,19 @@ describe('promtool rejects what it should (the check is real)', () => {
     dirs.push(dir);
     const config = broken.files.find((f) => f.path.endsWith('prometheus.yml') && broken.files.some((r) => r.path === f.path.replace('prometheus.yml', 'rules.yml')))!;
     expect(run(promtool, ['check', 'config', join(dir, config.path)]).status).toBe(1);
+  });
+
+  it('fails an agent config that names rule files, when checked with --agent', () => {
+    const agent = loadExamples().find((e) => e.file === 'remote-write.promtopo.json');
+    if (!agent) throw new Error('assets/examples/remote-write.promtopo.json is missing');
+    const bundle = generateBundle(agent.topology);
+    const config = bundle.files.find((f) => f.agent);
+    if (!config) throw new Error('the remote-write example has no agent config');
+    const broken = { files: [...bundle.files.filter((f) => f !== config), { ...config, contents: `${config.contents}rule_files: [rules.yml]\n` }] };
+    const dir = writeBundleToTempDir(broken);
+    dirs.push(dir);
+    const r = run(promtool, ['check', 'config', '--agent', join(dir, config.path)]);
+    expect(r.status, r.output).toBe(1);
+    expect(r.output).toMatch(/rule_files is not allowed in agent mode/);
   });
 });

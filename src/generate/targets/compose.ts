@@ -125,7 +125,7 @@ function alertmanagerServiceNode(am: AlertmanagerNode, index: number, hostPort: 
 
 function grafanaServiceNode(view: Topology, grafana: GrafanaNode, hostPort: number, original: string): YMap {
   const file = `${pathName(grafana.name)}.yaml`;
-  const deps = [...new Set(grafanaDatasources(view, grafana).map((d) => prometheusService(d.server, d.instance)))].sort();
+  const deps = [...new Set(grafanaDatasources(view, grafana).flatMap((d) => (d.server && d.instance ? [prometheusService(d.server, d.instance)] : [])))].sort();
   return orderedMap([
     ['image', GRAFANA_IMAGE],
     ['restart', 'unless-stopped'],

@@ -43,9 +43,14 @@ function layer(n: TopologyNode): number {
       return 0;
     case 'prometheus':
       return n.role === 'global' ? 2 : 1;
+    case 'mimir':
+    case 'thanos-receive':
+    case 'victoriametrics':
+    case 'thanos-querier':
+      return 3;
     case 'alertmanager':
     case 'grafana':
-      return 3;
+      return 4;
   }
 }
 

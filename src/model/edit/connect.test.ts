@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Topology } from '../types.ts';
 import { connect, planConnection } from './connect.ts';
 import { makeTopology, sampleTopology } from './testTopology.ts';
 
@@ -59,5 +60,54 @@ describe('connect', () => {
   it('returns the same document for a refused connection', () => {
     const t = sampleTopology();
     expect(connect(t, 'n2', 'n2')).toBe(t);
+  });
+});
+
+describe('planConnection: remote_write, receivers and the Thanos querier', () => {
+  // n1 agent, n2 leaf, n3 mimir, n4 thanos-receive, n5 victoriametrics, n6 querier, n7 grafana, n8 global
+  const t = makeTopology(['agent', 'leaf', 'mimir', 'thanos-receive', 'victoriametrics', 'thanos-querier', 'grafana', 'global']);
+  const withReceiver: Topology = { ...t, nodes: t.nodes.map((n) => (n.id === 'n8' && n.kind === 'prometheus' ? { ...n, remoteWriteReceiver: true } : n)) };
+  const withSidecar: Topology = { ...t, nodes: t.nodes.map((n) => (n.id === 'n2' && n.kind === 'prometheus' ? { ...n, thanosSidecar: { grpcPort: 10901, httpPort: 10902 } } : n)) };
+
+  it.each([
+    ['agent -> mimir', 'n1', 'n3', { kind: 'remote_write', server: 'n1', receiver: 'n3' }],
+    ['thanos-receive -> leaf (reversed)', 'n4', 'n2', { kind: 'remote_write', server: 'n2', receiver: 'n4' }],
+    ['leaf -> victoriametrics', 'n2', 'n5', { kind: 'remote_write', server: 'n2', receiver: 'n5' }],
+    ['grafana -> mimir: data source', 'n7', 'n3', { kind: 'datasource', grafana: 'n7', server: 'n3' }],
+    ['querier -> grafana: data source', 'n6', 'n7', { kind: 'datasource', grafana: 'n7', server: 'n6' }],
+    ['querier -> thanos-receive: store', 'n6', 'n4', { kind: 'store', querier: 'n6', store: 'n4' }],
+  ])('%s', (_name, from, to, expected) => {
+    const plan = planConnection(t, from, to);
+    expect(plan.ok && plan.edge).toMatchObject(expected);
+  });
+
+  it('an agent or a server writes to a Prometheus with the receiver on, in either drag direction', () => {
+    for (const [a, b, sender] of [['n1', 'n8', 'n1'], ['n8', 'n2', 'n2']] as const) {
+      const plan = planConnection(withReceiver, a, b);
+      expect(plan.ok && plan.edge).toMatchObject({ kind: 'remote_write', server: sender, receiver: 'n8' });
+    }
+  });
+
+  it('a querier reads a server only with its sidecar on', () => {
+    expect(planConnection(withSidecar, 'n6', 'n2')).toMatchObject({ ok: true, edge: { kind: 'store', querier: 'n6', store: 'n2' } });
+    expect(planConnection(t, 'n6', 'n2')).toMatchObject({ ok: false, reason: expect.stringMatching(/no Thanos sidecar/) });
+  });
+
+  it.each([
+    ['agent -> global without the receiver', 'n1', 'n8', /does not ingest remote_write/],
+    ['agent -> grafana', 'n1', 'n7', /is an agent/],
+    ['grafana -> thanos-receive', 'n7', 'n4', /no query API/],
+    ['querier -> agent', 'n6', 'n1', /is an agent/],
+    ['mimir -> victoriametrics', 'n3', 'n5', /cannot be connected/],
+  ])('refuses %s with a reason', (_name, from, to, reason) => {
+    const plan = planConnection(t, from, to);
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(plan.reason).toMatch(reason);
+  });
+
+  it('does not plan a second remote_write between the same two nodes', () => {
+    const once = connect(t, 'n1', 'n3');
+    expect(once.edges).toHaveLength(1);
+    expect(planConnection(once, 'n1', 'n3')).toMatchObject({ ok: false, reason: expect.stringMatching(/already connected \(remote_write edge\)/) });
   });
 });

@@ -15,6 +15,10 @@ export function flowDirection(edge: TopologyEdge): readonly [string, string] {
       return [edge.server, edge.alertmanager];
     case 'datasource':
       return [edge.server, edge.grafana];
+    case 'remote_write':
+      return [edge.server, edge.receiver];
+    case 'store':
+      return [edge.store, edge.querier];
   }
 }
 
