@@ -34,7 +34,8 @@ export function formatDelta(delta: number, format: (n: number) => string): strin
   return delta > 0 ? `+${format(delta)}` : format(delta);
 }
 
-/** A ratio as a whole percentage: 0.734 -> `73%`. */
+/** A ratio as a whole percentage: 0.734 -> `73%`; above zero but under 1%: `<1%`. */
 export function formatPercent(ratio: number): string {
+  if (ratio > 0 && ratio < 0.005) return '<1%';
   return `${Math.round(ratio * 100)}%`;
 }
