@@ -21,6 +21,7 @@ export const commands: readonly CliCommand[] = [
   lazy('export', 'write the config bundle of a topology (validated, checked with promtool, atomic)', async () => (await import('./exportCommand.ts')).exportCommand),
   lazy('import', 'turn existing prometheus.yml files into a topology', async () => (await import('./importCommand.ts')).importCommand),
   lazy('load', 'estimate series, samples/s, memory and disk per server and edge', async () => (await import('./loadCommand.ts')).loadCommand),
+  lazy('report', 'write the capacity report (one self-contained HTML page)', async () => (await import('./reportCommand.ts')).reportCommand),
   lazy('diff', 'what changed between two versions of a topology (exit 0 same, 1 changed)', async () => (await import('./diffCommand.ts')).diffCommand),
 ];
 
