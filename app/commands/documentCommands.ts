@@ -1,8 +1,9 @@
 /**
  * File commands: New, New from template, Open, Save, Save As,
- * Import, Export. They reach the host through app/panels/documents (dialogs in browser mode, native
+ * Import, Export, Compare with file. They reach the host through app/panels/documents (dialogs in browser mode, native
  * dialogs in Electron). Registered by app/panels/documents/Documents.slot.tsx when the app loads.
  */
+import { compareWithFileInteractive } from '../panels/compare/compareActions.ts';
 import { openDialog } from '../panels/documents/dialogState.ts';
 import { newDocument, openDocumentInteractive, saveDocument, saveDocumentAsInteractive } from '../panels/documents/documentActions.ts';
 import type { Command } from './registry.ts';
@@ -21,4 +22,5 @@ export const documentCommands: readonly Command[] = [
     keybindings: ['CmdOrCtrl+E'],
     run: ({ store }) => store.getState().setView({ sidebarTab: 'export' }),
   },
+  { id: 'file.compare', label: 'Compare with File…', group: 'file', run: () => void compareWithFileInteractive() },
 ];

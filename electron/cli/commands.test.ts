@@ -1,6 +1,8 @@
 /** The lazy registry: every entry loads a module whose command has the same name and summary. */
 import { describe, expect, it } from 'vitest';
 import { commands } from './commands.ts';
+import { diffCommand } from './diffCommand.ts';
+import { reportCommand } from './reportCommand.ts';
 import { exportCommand } from './exportCommand.ts';
 import { importCommand } from './importCommand.ts';
 import { loadCommand } from './loadCommand.ts';
@@ -9,7 +11,7 @@ import { validateCommand } from './validateCommand.ts';
 
 describe('command registry', () => {
   it('lists every command module once, in help order, with the module\'s own summary', () => {
-    const modules = [validateCommand, exportCommand, importCommand, loadCommand, planCommand];
+    const modules = [validateCommand, exportCommand, importCommand, loadCommand, planCommand, reportCommand, diffCommand];
     expect(commands.map((c) => [c.name, c.summary])).toEqual(modules.map((c) => [c.name, c.summary]));
   });
 

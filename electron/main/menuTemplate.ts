@@ -57,6 +57,8 @@ export function menuTemplate(options: { readonly recentFiles: readonly string[];
         cmd('file.import', 'Import…', 'CmdOrCtrl+I'),
         cmd('file.export', 'Export Bundle…', 'CmdOrCtrl+E'),
         sep,
+        cmd('file.compare', 'Compare with File…'),
+        sep,
         { kind: 'main', action: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' },
       ],
     },
