@@ -23,7 +23,7 @@ import { findRunPrograms, type RunProgram } from './binaries.ts';
 import { freePorts } from './ports.ts';
 import { lastLogLines, killAllNow, startProcess, stopProcess, type RunProcess } from './processes.ts';
 import { reapStaleRuns, runsDir, writePidFile } from './pidFiles.ts';
-import { alertmanagerAlerts, getText, isReady, processFigures, queryScalar, targetHealth } from './promApi.ts';
+import { alertmanagerAlerts, exerciseLikeCatalog, getText, isQueryable, isReady, processFigures, queryScalar, targetHealth } from './promApi.ts';
 import { startStandIns, type StandIns } from './standInExporter.ts';
 
 /** How long the processes may take to become ready. */
@@ -188,14 +188,20 @@ export class LocalRun {
       if (s.external) continue;
       const data = join(this.dir, 'data', s.instance);
       mkdirSync(data, { recursive: true });
-      this.spawn(s.instance, 'sh', [join(bundle, 'prometheus', s.instance, 'run.sh')], undefined, s.address, {
+      // Alerts that fire before the Alertmanagers are discovered are dropped; resend them soon, not after 1m.
+      this.spawn(s.instance, 'sh', [join(bundle, 'prometheus', s.instance, 'run.sh'), '--rules.alert.resend-delay=1s'], undefined, s.address, {
         PROMTOPO_DATA_DIR: data,
         ...(paths.prometheus ? { PROMETHEUS_BIN: paths.prometheus } : {}),
       });
     }
     await this.recordPids();
-    await Promise.all([...this.plan.alertmanagers.map((a) => a.address), ...this.plan.servers.filter((s) => !s.external).map((s) => s.address)]
-      .map((address) => this.waitFor(address, async () => ((await isReady(address)) ? true : undefined)).catch(() => undefined)));
+    await Promise.all([
+      ...this.plan.alertmanagers.map((a) => this.waitFor(a.address, async () => ((await isReady(a.address)) ? true : undefined)).catch(() => undefined)),
+      ...this.plan.servers.filter((s) => !s.external).map(async (s) => {
+        const ready = await this.waitFor(s.address, async () => ((await isQueryable(s.address)) ? true : undefined)).catch(() => false);
+        if (ready) await exerciseLikeCatalog(s.address);
+      }),
+    ]);
     this.sampler = setInterval(() => void this.sample(), SAMPLE_EVERY_MS);
     await this.sample();
   }
@@ -245,7 +251,7 @@ export class LocalRun {
   private async measureInstance(address: string): Promise<InstanceMeasurement> {
     const problem = this.problemOf(address);
     if (problem) return { up: false, problem };
-    if (!(await isReady(address))) return { up: false, problem: `${address} does not answer /-/ready` };
+    if (!(await isQueryable(address))) return { up: false, problem: `${address} does not answer queries` };
     const list = this.readings.get(address) ?? [];
     const last = list[list.length - 1];
     const points = list.flatMap((r) => (r.samplesAppended === undefined ? [] : [{ t: r.t, value: r.samplesAppended }]));

@@ -20,7 +20,7 @@ async function get(url: string): Promise<string> {
   return text;
 }
 
-/** True when `/-/ready` answers 200. */
+/** True when `/-/ready` answers 200 (Alertmanager). */
 export async function isReady(address: string): Promise<boolean> {
   try {
     const res = await fetch(`http://${address}/-/ready`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
@@ -28,6 +28,29 @@ export async function isReady(address: string): Promise<boolean> {
     return res.ok;
   } catch {
     return false;
+  }
+}
+
+/**
+ * True when a Prometheus answers an instant query (its API answers 503 until the TSDB is ready).
+ * The readiness of a server is read through the query API rather than `/-/ready`: every HTTP handler
+ * used adds about 24 series to Prometheus' own /metrics, and the run keeps to the handlers its
+ * catalog was measured with (/metrics, query, query_range, /federate).
+ */
+export async function isQueryable(address: string): Promise<boolean> {
+  try {
+    const res = await fetch(`http://${address}/api/v1/query?query=up`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Uses a server as Prometheus' own catalog measurement did: one range query and one /federate. */
+export async function exerciseLikeCatalog(address: string): Promise<void> {
+  for (const path of ['/api/v1/query_range?query=up&start=0&end=60&step=15', '/federate?match[]=up']) {
+    await get(`http://${address}${path}`).catch(() => undefined);
   }
 }
 
@@ -74,8 +97,18 @@ export async function queryScalar(address: string, promql: string): Promise<numb
   return r[0]?.value ?? 0;
 }
 
-/** Health of the active targets of a Prometheus (`/api/v1/targets`). */
+/**
+ * Health of the targets of a Prometheus: `up` through the query API, and only when some are down
+ * their errors from `/api/v1/targets`.
+ */
 export async function targetHealth(address: string): Promise<{ up: number; down: number; errors: string[] }> {
+  const up = await query(address, 'up');
+  const down = up.filter((s) => s.value !== 1).length;
+  if (down === 0) return { up: up.length, down: 0, errors: [] };
+  return targetErrors(address);
+}
+
+async function targetErrors(address: string): Promise<{ up: number; down: number; errors: string[] }> {
   const body = JSON.parse(await get(`http://${address}/api/v1/targets?state=active`)) as { data?: { activeTargets?: { health: string; lastError?: string; scrapeUrl?: string }[] } };
   const targets = body.data?.activeTargets ?? [];
   const down = targets.filter((t) => t.health !== 'up');
