@@ -14,6 +14,7 @@ import { parseCatalog, type ExporterCatalog } from '../../../src/estimate/catalo
 import { DEFAULT_SERIES_PER_TARGET } from '../../../src/estimate/constants.ts';
 import { estimateLoad } from '../../../src/estimate/estimateLoad.ts';
 import type { LoadEstimate } from '../../../src/estimate/types.ts';
+import { durationMs } from '../../../src/model/duration.ts';
 import type { Topology } from '../../../src/model/types.ts';
 import { compareRun, counterSlope, type InstanceMeasurement, type RunComparison } from '../../../src/run/comparison.ts';
 import { CHECK_ALERT, CHECK_ALERT_SERVER_LABEL, localTopology, NotRunnable, portsNeeded, type LocalPlan } from '../../../src/run/localTopology.ts';
@@ -71,6 +72,24 @@ interface Reading {
 
 let runCounter = 0;
 
+/** Three of the longest scrape or evaluation interval of the copy: every job and rule has run by then. */
+function warmUpSeconds(topology: Topology): number {
+  let longest = 1;
+  const consider = (text: string | undefined) => {
+    const ms = text === undefined ? undefined : durationMs(text);
+    if (ms !== undefined && ms > 0) longest = Math.max(longest, ms / 1000);
+  };
+  for (const n of topology.nodes) {
+    if (n.kind === 'prometheus') {
+      consider(n.scrapeInterval);
+      consider(n.evaluationInterval);
+      for (const g of n.ruleGroups) consider(g.interval);
+    } else if (n.kind === 'targets') consider(n.scrapeInterval);
+  }
+  for (const e of topology.edges) if (e.kind === 'federation') consider(e.scrapeInterval);
+  return 3 * longest;
+}
+
 function slugOf(name: string): string {
   return name.replace(/[^a-z0-9-]+/gi, '-');
 }
@@ -86,6 +105,8 @@ export class LocalRun {
   private readonly pidFile: string;
   private readonly runs: string;
   private readonly windowSeconds: number;
+  /** Readings start this long after every process is ready: first scrapes are spread over an interval. */
+  private warmUpUntil = Number.POSITIVE_INFINITY;
   private readonly exitHandler = () => killAllNow(this.processes);
 
   private constructor(readonly plan: LocalPlan, readonly dir: string, options: LocalRunOptions) {
@@ -98,6 +119,17 @@ export class LocalRun {
   get estimate(): LoadEstimate {
     if (!this.estimateValue) throw new Error('the run has not started');
     return this.estimateValue;
+  }
+
+  /** Seconds of /metrics readings the samples/s of the least-read server comes from so far. */
+  get measuredSeconds(): number {
+    let least = Number.POSITIVE_INFINITY;
+    for (const s of this.plan.servers) {
+      if (s.external) continue;
+      const list = this.readings.get(s.address) ?? [];
+      least = Math.min(least, list.length < 2 ? 0 : (list[list.length - 1]?.t ?? 0) - (list[0]?.t ?? 0));
+    }
+    return Number.isFinite(least) ? least : 0;
   }
 
   /** Pids (process group ids) of every process the run started. */
@@ -202,8 +234,8 @@ export class LocalRun {
         if (ready) await exerciseLikeCatalog(s.address);
       }),
     ]);
+    this.warmUpUntil = performance.now() / 1000 + warmUpSeconds(this.plan.topology);
     this.sampler = setInterval(() => void this.sample(), SAMPLE_EVERY_MS);
-    await this.sample();
   }
 
   private spawn(name: string, cmd: string, args: string[], cwd: string | undefined, address: string, env: NodeJS.ProcessEnv = {}): void {
@@ -232,6 +264,7 @@ export class LocalRun {
 
   private async sample(): Promise<void> {
     const t = performance.now() / 1000;
+    if (t < this.warmUpUntil) return;
     await Promise.all(this.plan.servers.filter((s) => !s.external).map(async (s) => {
       const figures = await processFigures(s.address).catch(() => undefined);
       if (!figures) return;
