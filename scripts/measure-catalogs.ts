@@ -121,6 +121,12 @@ interface Target {
   warmUpMs: number;
   /** Paths requested once before measuring, as a working server is used (queries, /federate). */
   exercise?: string[];
+  /**
+   * How the exposition grows with the configuration (src/estimate/catalog.ts ConfigSeries), counted
+   * from the /metrics of the servers of `promtopo run` on the multi-dc example (5 jobs, 3 Alertmanagers)
+   * against this measurement, family by family.
+   */
+  configSeries?: Record<string, unknown>;
 }
 
 const targets: Target[] = [
@@ -143,6 +149,7 @@ const targets: Target[] = [
       'and HTTP handlers that have been used. Measured after a few self-scrapes and one query, range query and /federate.',
     warmUpMs: 6_000,
     exercise: ['/api/v1/query?query=up', '/api/v1/query_range?query=up&start=0&end=60&step=15', '/federate?match[]=up'],
+    configSeries: { perScrapeJob: 20, perRuleGroup: 11, perAlertmanager: 9, alerting: 10, perScrapeInterval: 7, measuredWith: { scrapeJobs: 1, ruleGroups: 1, alertmanagers: 0, scrapeIntervals: 0 } },
     start: (dir, port) => {
       const config = join(dir, 'prometheus.yml');
       const rules = join(dir, 'rules.yml');
@@ -196,6 +203,7 @@ async function measure(target: Target, date: string): Promise<void> {
       machine: { cpus: cpus().length },
       notes: target.notes,
       seriesPerTarget,
+      ...(target.configSeries ? { configSeries: target.configSeries } : {}),
       metrics,
     };
     writeFileSync(join(outDir, `${target.id}.json`), formatCatalog(catalog));

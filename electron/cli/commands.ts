@@ -20,6 +20,7 @@ export const commands: readonly CliCommand[] = [
   lazy('validate', 'check a topology and print its diagnostics', async () => (await import('./validateCommand.ts')).validateCommand),
   lazy('export', 'write the config bundle of a topology (validated, checked with promtool, atomic)', async () => (await import('./exportCommand.ts')).exportCommand),
   lazy('import', 'turn existing prometheus.yml files into a topology', async () => (await import('./importCommand.ts')).importCommand),
+  lazy('run', 'run a topology on this machine and compare measured with predicted load', async () => (await import('./runCommand.ts')).runCommand),
   lazy('load', 'estimate series, samples/s, memory and disk per server and edge', async () => (await import('./loadCommand.ts')).loadCommand),
   lazy('plan', 'scale-out patterns: split a server, make it HA, add a global, preview resharding', async () => (await import('./planCommand.ts')).planCommand),
   lazy('report', 'write the capacity report (one self-contained HTML page)', async () => (await import('./reportCommand.ts')).reportCommand),

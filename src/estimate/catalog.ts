@@ -41,6 +41,26 @@ export interface ExporterCatalog {
   /** Series one target exposes (the sum of `metrics[].series`), excluding Prometheus' synthetic series. */
   readonly seriesPerTarget: SeriesCount;
   readonly metrics: readonly CatalogMetric[];
+  /** Prometheus' own catalog: how its /metrics grows with the scraping server's configuration. */
+  readonly configSeries?: ConfigSeries;
+}
+
+/**
+ * Series of a Prometheus's own /metrics that depend on its configuration, each term counted beyond
+ * the configuration the catalog was measured with (`measuredWith`).
+ */
+export interface ConfigSeries {
+  /** Per scrape job: target pool, sync and dialer metrics, one discovered-targets series. */
+  readonly perScrapeJob: SeriesCount;
+  /** Per rule group: the `prometheus_rule_group_*` and rule evaluation metrics. */
+  readonly perRuleGroup: SeriesCount;
+  /** Per Alertmanager instance alerts are sent to: sent, errors and latency metrics. */
+  readonly perAlertmanager: SeriesCount;
+  /** Once when the server sends alerts at all: the notifier's dialer and discovery metrics. */
+  readonly alerting: SeriesCount;
+  /** Per distinct scrape interval: `prometheus_target_interval_length_seconds`. */
+  readonly perScrapeInterval: SeriesCount;
+  readonly measuredWith: { readonly scrapeJobs: number; readonly ruleGroups: number; readonly alertmanagers: number; readonly scrapeIntervals: number };
 }
 
 const CatalogMetricSchema = z.object({
@@ -61,6 +81,14 @@ const ExporterCatalogSchema = z.object({
   notes: z.string().optional(),
   seriesPerTarget: z.number().nonnegative(),
   metrics: z.array(CatalogMetricSchema),
+  configSeries: z.object({
+    perScrapeJob: z.number().nonnegative(),
+    perRuleGroup: z.number().nonnegative(),
+    perAlertmanager: z.number().nonnegative(),
+    alerting: z.number().nonnegative(),
+    perScrapeInterval: z.number().nonnegative(),
+    measuredWith: z.object({ scrapeJobs: z.number().int().nonnegative(), ruleGroups: z.number().int().nonnegative(), alertmanagers: z.number().int().nonnegative(), scrapeIntervals: z.number().int().nonnegative() }),
+  }).optional(),
 });
 
 /** Checks a catalog read from JSON; throws with the catalog id and the field when it is malformed. */
@@ -84,4 +112,26 @@ export type CatalogIndex = ReadonlyMap<string, ExporterCatalog>;
 
 export function indexCatalogs(catalogs: readonly ExporterCatalog[]): CatalogIndex {
   return new Map(catalogs.map((c) => [c.id, c] as const));
+}
+
+/** The configuration of one server that its own /metrics depends on (see ConfigSeries). */
+export interface SelfConfiguration {
+  readonly scrapeJobs: number;
+  readonly ruleGroups: number;
+  readonly alertmanagers: number;
+  readonly scrapeIntervals: number;
+}
+
+/** Series a server's own /metrics has beyond the catalog's figure, for its configuration (never below zero). */
+export function configSeriesOf(catalog: ExporterCatalog | undefined, config: SelfConfiguration): SeriesCount {
+  const c = catalog?.configSeries;
+  if (!c) return 0;
+  const m = c.measuredWith;
+  const alerting = (config.alertmanagers > 0 ? 1 : 0) - (m.alertmanagers > 0 ? 1 : 0);
+  const extra = c.perScrapeJob * (config.scrapeJobs - m.scrapeJobs)
+    + c.perRuleGroup * (config.ruleGroups - m.ruleGroups)
+    + c.perAlertmanager * (config.alertmanagers - m.alertmanagers)
+    + c.alerting * alerting
+    + c.perScrapeInterval * (config.scrapeIntervals - m.scrapeIntervals);
+  return Math.max(-catalog.seriesPerTarget, extra);
 }

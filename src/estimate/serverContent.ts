@@ -6,11 +6,11 @@
 import { durationMs } from '../model/duration.ts';
 import { replicaCount, serverInstances, shardCount } from '../model/instances.ts';
 import { instanceExternalLabels } from '../generate/prometheusConfig.ts';
-import { federationJobName, SELF_SCRAPE_JOB, selfScrapeTarget } from '../model/jobs.ts';
-import type { FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
+import { federationJobName, SELF_SCRAPE_JOB, scrapeJobName, selfScrapeTarget } from '../model/jobs.ts';
+import type { AlertEdge, FederationEdge, PrometheusNode, ScrapeEdge, TargetGroupNode, Topology } from '../model/types.ts';
 import { isRecordingRule } from '../model/types.ts';
 import type { Selector } from '../promql/parseSelector.ts';
-import type { CatalogIndex } from './catalog.ts';
+import { configSeriesOf, type CatalogIndex, type SelfConfiguration } from './catalog.ts';
 import { groupSeries, shardTargets, templatesOf } from './groupSeries.ts';
 import { Holdings } from './holdings.ts';
 import { FALLBACK_INTERVAL_SECONDS, SELF_SCRAPE_EXPORTER, SYNTHETIC_SERIES, SYNTHETIC_SERIES_PER_TARGET } from './constants.ts';
@@ -109,6 +109,7 @@ export class ContentBuilder {
   private dependencies(server: PrometheusNode): unknown[] {
     const deps: unknown[] = [this.catalogs, this.needsBlocks.has(server.id)];
     for (const edge of this.scrapes.get(server.id) ?? []) deps.push(edge, this.nodes.get(edge.targets));
+    for (const edge of this.alertEdgesOf(server)) deps.push(edge, this.nodes.get(edge.alertmanager));
     for (const edge of this.federations.get(server.id) ?? []) {
       const source = this.nodes.get(edge.source);
       deps.push(edge, source);
@@ -163,7 +164,7 @@ export class ContentBuilder {
    */
   private scrapeSelf(server: PrometheusNode, shard: number, c: ShardContent, holdings: Holdings | undefined): void {
     const group = selfScrapeGroup(server);
-    const { seriesPerTarget } = groupSeries(group, this.catalogs);
+    const seriesPerTarget = groupSeries(group, this.catalogs).seriesPerTarget + configSeriesOf(this.catalogs.get(SELF_SCRAPE_EXPORTER), this.selfConfiguration(server));
     const interval = seconds(server.scrapeInterval);
     const series = seriesPerTarget + SYNTHETIC_SERIES_PER_TARGET;
     c.scraped += seriesPerTarget;
@@ -173,6 +174,45 @@ export class ContentBuilder {
     c.scrapesPerSecond += 1 / interval;
     const instance = serverInstances(server).find((i) => (i.shard ?? 0) === shard);
     holdings?.addFamily({ templates: templatesOf(group, seriesPerTarget, this.catalogs), instances: [selfScrapeTarget(instance?.address ?? server.address)] });
+  }
+
+  private alertEdges: Map<string, AlertEdge[]> | undefined;
+
+  private alertEdgesOf(server: PrometheusNode): readonly AlertEdge[] {
+    if (!this.alertEdges) {
+      this.alertEdges = new Map();
+      for (const e of this.topology.edges) {
+        if (e.kind !== 'alert') continue;
+        const list = this.alertEdges.get(e.server);
+        if (list) list.push(e);
+        else this.alertEdges.set(e.server, [e]);
+      }
+    }
+    return this.alertEdges.get(server.id) ?? [];
+  }
+
+  /** What the server's own /metrics depends on: its jobs (itself included), rule groups, Alertmanagers, intervals. */
+  private selfConfiguration(server: PrometheusNode): SelfConfiguration {
+    const jobs = new Set<string>([SELF_SCRAPE_JOB]);
+    const intervals = new Set<number>([seconds(server.scrapeInterval)]);
+    for (const edge of this.scrapes.get(server.id) ?? []) {
+      const group = this.nodes.get(edge.targets);
+      if (group?.kind !== 'targets') continue;
+      jobs.add(scrapeJobName(group));
+      intervals.add(seconds(group.scrapeInterval ?? server.scrapeInterval));
+    }
+    for (const edge of this.federations.get(server.id) ?? []) {
+      const source = this.nodes.get(edge.source);
+      if (source?.kind !== 'prometheus') continue;
+      jobs.add(federationJobName(source, edge));
+      intervals.add(seconds(edge.scrapeInterval ?? server.scrapeInterval));
+    }
+    let alertmanagers = 0;
+    for (const edge of this.alertEdgesOf(server)) {
+      const am = this.nodes.get(edge.alertmanager);
+      if (am?.kind === 'alertmanager') alertmanagers += am.instances.length;
+    }
+    return { scrapeJobs: jobs.size, ruleGroups: server.ruleGroups.length, alertmanagers, scrapeIntervals: intervals.size };
   }
 
   /** Federation jobs of `server`: the same on every shard (only scrape jobs carry the hashmod relabelling). */
