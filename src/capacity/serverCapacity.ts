@@ -55,7 +55,7 @@ function capacityOf(server: PrometheusNode, instanceCount: number, needs: Machin
 /** `8.4 GiB` style amounts for the reason sentence. */
 function amount(resource: MachineResource, needs: MachineNeeds): string {
   switch (resource) {
-    case 'cpu': return `${needs.cpuCores.toFixed(2)} cores`;
+    case 'cpu': return `${needs.cpuCores >= 0.1 ? needs.cpuCores.toFixed(2) : needs.cpuCores.toPrecision(2)} cores`;
     case 'ram': return `${(needs.ramBytes / GIB).toFixed(1)} GiB RAM`;
     case 'disk': return `${(needs.disk.total / GIB).toFixed(1)} GiB disk`;
     case 'network': return `${((needs.network.total * 8) / 1e6).toFixed(1)} Mbit/s`;

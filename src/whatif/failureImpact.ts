@@ -170,11 +170,13 @@ function federationImpacts(t: Topology, set: DownSet, load: LoadEstimate, impact
       if (pulled.filter((i) => (i.shard ?? 0) === shard).every((i) => down.has(i.key))) lostShards.add(shard);
     }
     if (lostShards.size === 0) continue;
-    const gone = pulled.filter((i) => down.has(i.key)).map((i) => i.key || source.name);
-    const replicaNote = source.ha && edge.sourceReplica !== 'all'
+    const whole = serverInstances(source).every((i) => down.has(i.key));
+    const gone = whole ? `${source.name} is` : `instance ${pulled.filter((i) => down.has(i.key)).map((i) => i.key).join(', ')}`;
+    const survivor = serverInstances(source).some((i) => lostShards.has(i.shard ?? 0) && !down.has(i.key));
+    const replicaNote = survivor && edge.sourceReplica !== 'all'
       ? ` (the edge pulls replica ${replicaValueOf(source, pulledReplica(source, edge.sourceReplica))} only; set sourceReplica: all to fall back)`
       : '';
-    out.push({ edge: edge.id, server: server.name, source: source.name, cause: 'source-down', reason: `source ${gone.join(', ')} down${replicaNote}`, series: series * (lostShards.size / Math.max(1, new Set(pulled.map((i) => i.shard ?? 0)).size)) });
+    out.push({ edge: edge.id, server: server.name, source: source.name, cause: 'source-down', reason: `source ${gone} down${replicaNote}`, series: series * (lostShards.size / Math.max(1, new Set(pulled.map((i) => i.shard ?? 0)).size)) });
   }
   return out;
 }
