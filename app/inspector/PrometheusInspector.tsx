@@ -4,6 +4,7 @@ import type { PrometheusNode } from '../../src/model/types.ts';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields.tsx';
 import { KeyValueEditor } from './KeyValueEditor.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
+import { MachineSection } from './MachineSection.tsx';
 import { RuleGroupsEditor } from './RuleGroupsEditor.tsx';
 import { splitLines, splitList, useElementDiagnostics, usePatchNode } from './useElement.ts';
 
@@ -107,6 +108,7 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
         )}
       </Section>
       {(node.ha || node.hashmod) && <InstanceAddresses node={node} patch={patch} diagnostics={at('instanceAddresses')} />}
+      <MachineSection node={node} />
       <Section title="Capacity per instance">
         <div className="pt-grid-2">
           <NumberField label="Active series" value={capacity.activeSeries} optional min={1} placeholder="default" onCommit={(v) => setCapacity('activeSeries', v)} diagnostics={at('capacity.activeSeries')} />

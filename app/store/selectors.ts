@@ -10,7 +10,7 @@ import type { DesignerState, Selection } from './designerStore.ts';
 import type { DesignerEngine, EdgeLoadView, LoadView, ServerLoadView } from './engine.ts';
 
 /** Memoizes `fn(document)` per document object and engine. */
-function perDocument<T>(fn: (engine: DesignerEngine, t: Topology, s: DesignerState) => T): (s: DesignerState) => T {
+export function perDocument<T>(fn: (engine: DesignerEngine, t: Topology, s: DesignerState) => T): (s: DesignerState) => T {
   let engines = new WeakMap<DesignerEngine, WeakMap<Topology, T>>();
   return (s) => {
     let cache = engines.get(s.engine);
