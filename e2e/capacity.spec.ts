@@ -63,7 +63,7 @@ test('pick a machine size, mark a data centre down, undo, save: UI and file agre
 
   // Load panel: the Machines table shows the chosen size; mark eu-west down.
   const load = await openSidebarTab(page, 'Load');
-  const row = load.getByTestId('load-machines').locator('tr[data-server-name="prom-eu-1"]');
+  const row = load.getByTestId('load-machines').locator('tr[data-machine-server="prom-eu-1"]');
   await expect(row.locator('td[data-column="needed"]')).toHaveText(needed);
   await expect(row.locator('td[data-column="chosen"]')).toHaveText('large-8x32');
   const dcDown = load.getByLabel('Data centre eu-west down');

@@ -9,7 +9,6 @@ import { machineHeadroom } from '../../../src/capacity/machineSizes.ts';
 import { selectDocument } from '../../store/selectors.ts';
 import { useDesigner } from '../../store/useDesigner.ts';
 import { formatPercent } from '../format.ts';
-import { useReveal } from '../shared/useReveal.ts';
 import { useCapacity } from './useCapacity.ts';
 
 function needsTitle(c: ServerCapacity): string {
@@ -22,7 +21,6 @@ function needsTitle(c: ServerCapacity): string {
 export function MachinesSection() {
   const document = useDesigner(selectDocument);
   const capacity = useCapacity();
-  const reveal = useReveal();
   const rows = Object.values(capacity).sort((a, b) => a.name.localeCompare(b.name));
   if (rows.length === 0) return null;
   return (
@@ -39,10 +37,8 @@ export function MachinesSection() {
         </thead>
         <tbody>
           {rows.map((c) => (
-            <tr key={c.id} data-server-name={c.name} className={c.fits ? '' : 'ptp-heat-row-hot'}>
-              <th scope="row" className="ptp-col-name">
-                <button type="button" className="ptp-link" onClick={() => reveal({ kind: 'node', id: c.id })}>{c.name}</button>
-              </th>
+            <tr key={c.id} data-machine-server={c.name} className={c.fits ? '' : 'ptp-heat-row-hot'}>
+              <th scope="row" className="ptp-col-name">{c.name}</th>
               <td data-column="needed" title={`${c.reason}. ${needsTitle(c)}`}>{c.needed?.name ?? 'none fits'}</td>
               <td data-column="bottleneck">{c.bottleneck ? RESOURCE_LABEL[c.bottleneck] : '—'}</td>
               <td data-column="chosen">
