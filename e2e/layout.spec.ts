@@ -45,7 +45,7 @@ test('at 1280x720 the side columns leave the canvas most of the width and names 
   // The Load table fits its panel.
   const j = new Journey(page);
   const load = await j.tab('Load');
-  const table = load.getByRole('table');
+  const table = load.getByTestId('load-table');
   await expect(table).toBeVisible();
   const fits = await table.evaluate((t: { scrollWidth: number; parentElement: { clientWidth: number } | null }) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0));
   expect(fits).toBe(true);

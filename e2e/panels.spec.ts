@@ -233,8 +233,9 @@ test('the load panel shows the estimator\'s numbers, names the bottleneck and fo
   const busiest = Object.values(estimate.servers).filter((s) => s.utilisation === highest).map((s) => s.name);
   expect(busiest).toContain((await bottleneck.textContent())?.match(/(prom-[a-z0-9-]+)/)?.[1]);
   // Sorting by name puts the servers in alphabetical order.
-  await panel.getByRole('columnheader', { name: /Server/ }).getByRole('button').click();
-  const names = await panel.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-server-name')));
+  const table = panel.getByTestId('load-table');
+  await table.getByRole('columnheader', { name: /Server/ }).getByRole('button').click();
+  const names = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-server-name')));
   expect(names).toEqual([...names].sort());
   await shot('panels-load-light');
 

@@ -9,6 +9,7 @@ import { memo, useContext, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TopologyNode } from '../../src/model/types.ts';
 import type { ServerLoadView } from '../store/engine.ts';
+import { selectDownState, selectMachineBadge } from '../store/capacitySelectors.ts';
 import { selectServerLoad } from '../store/selectors.ts';
 import { useDesigner } from '../store/useDesigner.ts';
 import { roleLabel } from './accessibleNames.ts';
@@ -58,6 +59,19 @@ function LoadBadges({ id }: { id: string }) {
   );
 }
 
+/** The machine size and, in a failure what-if, whether the server is down or covered. */
+function MachineBadges({ id }: { id: string }) {
+  const machine = useDesigner(useMemo(() => selectMachineBadge(id), [id]));
+  const down = useDesigner(useMemo(() => selectDownState(id), [id]));
+  if (!machine && !down) return null;
+  return (
+    <div className="pt-node-badges" data-testid="machine-badges">
+      {machine && <span className={`pt-badge machine${machine.endsWith('too small') ? ' too-small' : ''}`} data-metric="machine" title="Machine size (Load panel: why)">{machine}</span>}
+      {down && <span className={`pt-badge whatif ${down}`} data-metric="down" title="Failure what-if">{down === 'covered' ? 'down, HA covers' : down}</span>}
+    </div>
+  );
+}
+
 function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   const { node, markers, heat } = data;
   const role = roleOf(node);
@@ -95,6 +109,7 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
         </div>
       )}
       {full && node.kind === 'prometheus' && <LoadBadges id={node.id} />}
+      {full && node.kind === 'prometheus' && <MachineBadges id={node.id} />}
       {givesOutput && <Handle type="source" position={Position.Right} className="pt-handle" />}
     </div>
   );

@@ -5,6 +5,7 @@ import { PlanActions, previewShardChange } from './PlanActions.tsx';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields.tsx';
 import { KeyValueEditor } from './KeyValueEditor.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
+import { MachineSection } from './MachineSection.tsx';
 import { RuleGroupsEditor } from './RuleGroupsEditor.tsx';
 import { splitLines, splitList, useElementDiagnostics, usePatchNode } from './useElement.ts';
 
@@ -117,6 +118,7 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
         )}
       </Section>
       {(node.ha || node.hashmod) && <InstanceAddresses node={node} patch={patch} diagnostics={at('instanceAddresses')} />}
+      <MachineSection node={node} />
       <Section title="Capacity per instance">
         <div className="pt-grid-2">
           <NumberField label="Active series" value={capacity.activeSeries} optional min={1} placeholder="default" onCommit={(v) => setCapacity('activeSeries', v)} diagnostics={at('capacity.activeSeries')} />

@@ -21,7 +21,7 @@ export interface PreviousValue<T> {
  * that differs from the last one derived only in node positions (a move) gets the last value back
  * without running `fn`: nothing the engine derives depends on where a card sits.
  */
-function perDocument<T>(
+export function perDocument<T>(
   fn: (engine: DesignerEngine, t: Topology, s: DesignerState, previous?: PreviousValue<T>) => T,
   options: { positionInsensitive?: boolean } = {},
 ): (s: DesignerState) => T {

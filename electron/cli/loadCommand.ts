@@ -1,32 +1,45 @@
 /** `promtopo load FILE`: the estimated load per server and per edge (table, or `--json`). */
 import { resolve } from 'node:path';
 import { builtinCatalogs } from '../../assets/catalogs/builtinCatalogs.ts';
+import { serverCapacity } from '../../src/capacity/serverCapacity.ts';
+import type { ServerCapacity } from '../../src/capacity/types.ts';
 import { estimateLoad } from '../../src/estimate/estimateLoad.ts';
 import type { LoadEstimate } from '../../src/estimate/types.ts';
 import { describeEdge, indexTopology } from '../../src/model/lookup.ts';
 import type { Topology } from '../../src/model/types.ts';
+import { failureImpact, type FailureImpact } from '../../src/whatif/failureImpact.ts';
+import { MACHINE_HEADER, machineJson, machineRows, whatIfJson, whatIfText } from './capacityReport.ts';
 import { parseCommandArgs } from './args.ts';
 import type { CliCommand, CliIo } from './command.ts';
 import { EXIT } from './command.ts';
 import { diagnosticJson, formatDiagnostics, jsonText } from './output.ts';
 import { readTopologyFile } from './readTopologyFile.ts';
 
-const usage = `Usage: promtopo load FILE [--json]
+const usage = `Usage: promtopo load FILE [--down NAME]... [--json]
 
 Estimates the load of every Prometheus server in a topology (*.promtopo.json): active series,
 samples/s, scrapes/s, memory and disk (all instances of an HA pair or hashmod group together),
 utilisation of the busiest instance against its capacity, and the series and samples/s along
-each scrape and federation edge. The model is described in docs/load-model.md.
+each scrape and federation edge; then, per server, what one machine must offer (CPU cores, RAM,
+disk with WAL and compaction room, network), the smallest machine size that holds it with the
+document's headroom, the bottleneck, and the size chosen on the server. The model is described in
+docs/load-model.md.
+
+A failure what-if (the document's settings.whatIf.down, or the --down options instead) lists what
+loses data: series, target groups, federation edges, rules, alert routes, Grafana data sources,
+and the HA replicas that cover.
 
 Options:
+  --down NAME a node name, SERVER/INSTANCE (e.g. prom-eu-1/b) or dc=VALUE (a data centre);
+              repeat it to mark several down
   --json      print {"file","servers":[{"id","name","activeSeries","samplesPerSecond",
-              "memoryBytes","diskBytes",...}],"edges":[{"id","series","samplesPerSecond",...}],
+              "memoryBytes","diskBytes","machine":{"needed","bottleneck","reason",...},...}],"edges":[{"id","series","samplesPerSecond",...}],
               "targetGroups":[...],"totals":{...},"diagnostics":[...]}
   -h, --help  show this help
 
 Exit status: 0 estimated (load warnings do not fail), 1 the document is not a valid topology
 or is too large to estimate (more replicas, shards or placeholder targets than PromTopo generates),
-2 usage error or the file cannot be read.
+2 usage error, a --down that names nothing in the document, or the file cannot be read.
 `;
 
 function failure(io: CliIo, json: boolean, error: string): number {
@@ -67,7 +80,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** The human-readable report: servers, edges, findings. */
-export function loadReport(file: string, topology: Topology, estimate: LoadEstimate): string {
+export function loadReport(file: string, topology: Topology, estimate: LoadEstimate, capacity: Readonly<Record<string, ServerCapacity>> = {}, impact?: FailureImpact): string {
   const servers = Object.values(estimate.servers).sort((a, b) => a.name.localeCompare(b.name));
   const serverRows = servers.map((s) => [
     s.name,
@@ -99,12 +112,18 @@ export function loadReport(file: string, topology: Topology, estimate: LoadEstim
   const t = estimate.totals;
   out += `total: ${formatCount(t.activeSeries)} series, ${formatCount(t.samplesPerSecond)} samples/s, ${formatBytes(t.memoryBytes)} memory, ${formatBytes(t.diskBytes)} disk\n`;
   if (edgeRows.length > 0) out += `\n${table(['edge', 'series', 'samples/s', 'interval', 'series/request'], edgeRows)}`;
+  const machines = machineRows(topology, capacity);
+  if (machines.length > 0) {
+    out += `\nmachine per instance (busiest instance; docs/load-model.md#machine-sizes)\n${table(MACHINE_HEADER, machines)}`;
+    for (const c of Object.values(capacity).sort((a, b) => a.name.localeCompare(b.name))) out += `${c.name}: ${c.reason}\n`;
+  }
+  if (impact) out += `\n${whatIfText(impact)}`;
   if (estimate.diagnostics.length > 0) out += `\n${formatDiagnostics(file, estimate.diagnostics)}`;
   return out;
 }
 
 /** The `--json` document: arrays in document order, numbers rounded to 3 decimals (bytes to integers). */
-export function loadJson(file: string, topology: Topology, estimate: LoadEstimate): Record<string, unknown> {
+export function loadJson(file: string, topology: Topology, estimate: LoadEstimate, capacity: Readonly<Record<string, ServerCapacity>> = {}, impact?: FailureImpact): Record<string, unknown> {
   const servers = topology.nodes.flatMap((n) => {
     const s = estimate.servers[n.id];
     if (!s) return [];
@@ -121,6 +140,7 @@ export function loadJson(file: string, topology: Topology, estimate: LoadEstimat
       utilisation: s.utilisation === undefined ? null : round(s.utilisation, 4),
       bottleneck: s.bottleneck ?? null,
       capacity: s.capacity,
+      ...(capacity[s.id] ? { machine: machineJson(capacity[s.id] as ServerCapacity) } : {}),
       series: s.series,
       instances: s.instances.map((i) => ({
         key: i.key,
@@ -158,6 +178,7 @@ export function loadJson(file: string, topology: Topology, estimate: LoadEstimat
     edges,
     targetGroups,
     totals: { activeSeries: round(t.activeSeries), samplesPerSecond: round(t.samplesPerSecond), memoryBytes: Math.round(t.memoryBytes), diskBytes: Math.round(t.diskBytes) },
+    ...(impact ? { whatIf: whatIfJson(impact) } : {}),
     diagnostics: estimate.diagnostics.map(diagnosticJson),
   };
 }
@@ -167,7 +188,7 @@ export const loadCommand: CliCommand = {
   summary: 'estimate series, samples/s, memory and disk per server and edge',
   usage,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, {});
+    const parsed = parseCommandArgs(args, { down: { type: 'string', multiple: true } });
     const json = args.includes('--json');
     if (!parsed.ok) return failure(io, json, `${parsed.error} (see promtopo load --help)`);
     if (parsed.values.help) {
@@ -183,7 +204,17 @@ export const loadCommand: CliCommand = {
       return EXIT.errors;
     }
     const estimate = estimateLoad(input.topology, builtinCatalogs);
-    io.out(json ? jsonText(loadJson(input.file, input.topology, estimate)) : loadReport(input.file, input.topology, estimate));
+    const given = (parsed.values.down as string[] | undefined) ?? [];
+    const marks = given.length > 0 ? given : (input.topology.settings.whatIf?.down ?? []);
+    const impact = marks.length > 0 ? failureImpact(input.topology, estimate, marks) : undefined;
+    if (impact && impact.unmatched.length > 0) {
+      const names = impact.unmatched.map((m) => JSON.stringify(m)).join(', ');
+      return failure(io, json, `${input.file}: ${given.length > 0 ? '--down' : 'settings.whatIf.down'}: ${names} names no node, instance (SERVER/KEY) or data centre (dc=VALUE) of the document`);
+    }
+    const capacity = serverCapacity(input.topology, estimate);
+    io.out(json
+      ? jsonText(loadJson(input.file, input.topology, estimate, capacity, impact))
+      : loadReport(input.file, input.topology, estimate, capacity, impact));
     // Sizes too large to estimate (load/too-large) are errors; load warnings do not fail.
     if (estimate.diagnostics.some((d) => d.severity === 'error')) return EXIT.errors;
     return EXIT.ok;

@@ -13,6 +13,7 @@ import type { Bundle, BundleFile } from './bundle.ts';
 import { BUNDLE_MARKER } from './bundle.ts';
 import { bundleReadmeText } from './bundleReadme.ts';
 import { grafanaDatasourcesText } from './grafanaDatasources.ts';
+import { withHealthRules } from './healthRules.ts';
 import { instanceDir, pathName, sortedAlertmanagers, sortedGrafanas, sortedServers } from './links.ts';
 import { PROMETHEUS_CONFIG_FILE, prometheusConfigText } from './prometheusConfig.ts';
 import { ruleFiles } from './ruleFiles.ts';
@@ -32,13 +33,15 @@ export function generateBundle(t: Topology): Bundle {
     { path: BUNDLE_TOPOLOGY_FILE, contents: serializeTopology(t) },
     { path: BUNDLE_MARKER, contents: BUNDLE_MARKER_TEXT },
   ];
-  for (const server of sortedServers(t)) {
+  // The generated health rules (settings.healthRules) are part of the servers' rule files only.
+  const generated = withHealthRules(t);
+  for (const server of sortedServers(generated)) {
     // An external server is only a federation source: it runs elsewhere, the bundle writes nothing for it.
     if (server.external) continue;
-    const rules = ruleFiles(t, server);
+    const rules = ruleFiles(generated, server);
     for (const instance of serverInstances(server)) {
       const dir = instanceDir(server, instance);
-      files.push({ path: `${dir}/${PROMETHEUS_CONFIG_FILE}`, contents: prometheusConfigText(t, server, instance), ...(isAgent(server) ? { agent: true } : {}) });
+      files.push({ path: `${dir}/${PROMETHEUS_CONFIG_FILE}`, contents: prometheusConfigText(generated, server, instance), ...(isAgent(server) ? { agent: true } : {}) });
       for (const rule of rules) files.push({ path: `${dir}/${rule.name}`, contents: rule.text });
       files.push({ path: `${dir}/run.sh`, contents: prometheusRunFile(server, instance), executable: true });
       if (server.thanosSidecar) files.push({ path: `${dir}/${THANOS_SIDECAR_RUN_FILE}`, contents: thanosSidecarRunFile(server, instance), executable: true });

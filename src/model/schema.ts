@@ -140,6 +140,8 @@ export const PrometheusNodeSchema = z.strictObject({
    */
   scrapeSelf: z.boolean().optional(),
   capacity: CapacitySchema.optional(),
+  /** Name of the machine size (settings.machines.sizes, else the built-in presets) each instance runs on. */
+  machine: z.string().optional(),
   /** Raw YAML: a list of extra scrape_configs merged into the generated config (escape hatch). */
   extraScrapeConfigs: z.string().optional(),
   /** Raw YAML: extra top-level sections (remote_write, ...) kept verbatim from an import. */
@@ -392,6 +394,36 @@ export const ExportSettingsSchema = z.strictObject({
   target: ExportTargetSchema.optional(),
 });
 
+/** One machine size a Prometheus instance can run on (a cloud instance type, a VM flavour). */
+export const MachineSizeSchema = z.strictObject({
+  /** Unique name, e.g. `m-4x16`. */
+  name: z.string().min(1),
+  /** Virtual CPUs (cores). */
+  vcpu: z.number().positive(),
+  /** Memory, GiB. */
+  ramGiB: z.number().positive(),
+  /** Disk for the TSDB, GiB. */
+  diskGiB: z.number().positive(),
+  /** Network bandwidth, Mbit/s; unbounded when absent. */
+  networkMbps: z.number().positive().optional(),
+  /** Price per month, in the user's currency; shown only. */
+  pricePerMonth: z.number().nonnegative().optional(),
+});
+
+/** Machine sizes of the document and the headroom to keep on them (see docs/load-model.md). */
+export const MachineSettingsSchema = z.strictObject({
+  /** The sizes to choose from, smallest first is not required; absent: the built-in presets. */
+  sizes: z.array(MachineSizeSchema).optional(),
+  /** Fraction of every resource kept free (0.3 = use at most 70%); default 0.3. */
+  headroom: z.number().min(0).max(0.95).optional(),
+});
+
+/** A failure what-if: what is marked down (kept with the document so a scenario can be saved). */
+export const WhatIfSchema = z.strictObject({
+  /** Each entry: a node name, `<server>/<instance key>` (one replica or shard), or `dc=<value>` (a data centre). */
+  down: z.array(z.string()).default([]),
+});
+
 /** Document-wide settings. */
 export const SettingsSchema = z.strictObject({
   load: z
@@ -407,6 +439,13 @@ export const SettingsSchema = z.strictObject({
     })
     .optional(),
   export: ExportSettingsSchema.optional(),
+  machines: MachineSettingsSchema.optional(),
+  whatIf: WhatIfSchema.optional(),
+  /**
+   * Add the generated `promtopo-health` alerting rules (federation source down, scrape jobs down, rule
+   * evaluation failures, Alertmanager cluster size) to every server's rule files on export.
+   */
+  healthRules: z.boolean().optional(),
 });
 
 export const TopologySchema = z.strictObject({

@@ -8,6 +8,8 @@ import type {
   AlertingRuleSchema,
   AlertmanagerNodeSchema,
   CapacitySchema,
+  MachineSettingsSchema,
+  MachineSizeSchema,
   DatasourceEdgeSchema,
   ExportTargetSchema,
   FederationEdgeSchema,
@@ -53,6 +55,8 @@ export type RecordingRule = z.output<typeof RecordingRuleSchema>;
 export type AlertingRule = z.output<typeof AlertingRuleSchema>;
 export type Capacity = z.output<typeof CapacitySchema>;
 export type ExportTarget = z.output<typeof ExportTargetSchema>;
+export type MachineSize = z.output<typeof MachineSizeSchema>;
+export type MachineSettings = z.output<typeof MachineSettingsSchema>;
 
 export type NodeKind = TopologyNode['kind'];
 export type EdgeKind = TopologyEdge['kind'];

@@ -87,7 +87,7 @@ describe('promtopo load', () => {
   it('--help prints the usage', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Usage: promtopo load FILE [--json]');
+    expect(r.out).toContain('Usage: promtopo load FILE [--down NAME]... [--json]');
   });
 
   it('runs as `promtopo load --json` from bin/', async () => {

@@ -16,11 +16,18 @@ import { BlockingErrors } from './BlockingErrors.tsx';
 import { ExportResult } from './ExportResult.tsx';
 import { blockingErrors, EXPORT_TARGET_CHOICES, loadLastExportDir, saveLastExportDir, targetDescription } from './exportView.ts';
 import { exportTargetOf, withExportTarget } from '../../../src/model/exportTarget.ts';
-import type { ExportTarget } from '../../../src/model/types.ts';
+import type { ExportTarget, Topology } from '../../../src/model/types.ts';
+import { updateDocument } from '../../../src/model/edit/updateElement.ts';
 import type { ExportResponse } from './exportView.ts';
 import { browserStorage } from '../../store/browserStorage.ts';
 import '../panels.css';
 import '../problems/problems.css';
+
+/** The settings with the generated health alerts on, or without the key when off. */
+function withHealthRulesSetting(settings: Topology['settings'], on: boolean): Topology['settings'] {
+  const { healthRules: _old, ...rest } = settings;
+  return on ? { ...rest, healthRules: true } : rest;
+}
 
 type Outcome = { kind: 'result'; response: ExportResponse } | { kind: 'failure'; message: string };
 
@@ -93,6 +100,18 @@ export function ExportPanel() {
               </option>
             ))}
           </select>
+        </label>
+        <label className="ptp-check-label">
+          <input
+            type="checkbox"
+            name="healthRules"
+            checked={document.settings.healthRules === true}
+            onChange={(e) => {
+              const on = e.target.checked;
+              designerStore.getState().apply((t) => updateDocument(t, { settings: withHealthRulesSetting(t.settings, on) }));
+            }}
+          />{' '}
+          Add health alerts (federation source down, scrape jobs down, rule failures, Alertmanager cluster size)
         </label>
         <label className="ptp-field-label">
           Output folder

@@ -7,6 +7,8 @@ import { useMemo, useState } from 'react';
 import { formatBytes, formatCount, formatExact, formatPercent } from '../format.ts';
 import { useReveal } from '../shared/useReveal.ts';
 import { LoadBars } from './LoadBars.tsx';
+import { MachinesSection } from './MachinesSection.tsx';
+import { WhatIfSection } from './WhatIfSection.tsx';
 import { loadRows } from './loadRows.ts';
 import { useLoadEstimate } from './useLoadEstimate.ts';
 import { bottleneckSentence, findBottleneck, heat, nextSort, sortRows } from './loadTable.ts';
@@ -111,6 +113,8 @@ export function LoadPanel() {
       </div>
       <p className="ptp-muted ptp-narrow-note">Widen the side panels (drag their left edge) to see Scrapes/s and Disk in the table.</p>
       <LoadBars rows={sorted} />
+      <MachinesSection />
+      <WhatIfSection />
     </section>
   );
 }
