@@ -32,6 +32,7 @@ export function toLoadView(estimate: LoadEstimate): LoadView {
       samplesPerSecond: s.samplesPerSecond,
       scrapesPerSecond: s.scrapesPerSecond,
       memoryBytes: s.memoryBytes,
+      residentMemoryBytes: s.residentMemoryBytes,
       diskBytes: s.diskBytes,
       ...(s.utilisation !== undefined ? { utilisation: s.utilisation } : {}),
     });

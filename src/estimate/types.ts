@@ -35,8 +35,13 @@ export interface InstanceLoad {
   readonly samplesPerSecond: SamplesPerSecond;
   /** Scrapes per second (targets and /federate requests). */
   readonly scrapesPerSecond: number;
-  /** Head memory: active series x bytes per series. */
+  /** Head memory: active series x bytes per series (the TSDB head only, not the whole process). */
   readonly memoryBytes: Bytes;
+  /**
+   * Process memory (RSS, what `process_resident_memory_bytes` and `top` show): a measured baseline
+   * plus a term per head series and per sample/s (constants.ts, docs/load-model.md).
+   */
+  readonly residentMemoryBytes: Bytes;
   /** Disk for the retention: retention x samples/s x bytes per sample. */
   readonly diskBytes: Bytes;
   /** Targets this instance scrapes (federation targets included). */
@@ -57,7 +62,10 @@ export interface ServerLoad {
   readonly activeSeries: SeriesCount;
   readonly samplesPerSecond: SamplesPerSecond;
   readonly scrapesPerSecond: number;
+  /** Head memory, summed over instances. */
   readonly memoryBytes: Bytes;
+  /** Process memory (RSS) summed over instances: each instance pays the baseline. */
+  readonly residentMemoryBytes: Bytes;
   readonly diskBytes: Bytes;
   readonly series: SeriesBreakdown;
   /** Capacity of ONE instance (the server's, else the document's, else the model's defaults). */
@@ -111,7 +119,7 @@ export interface LoadEstimate {
   readonly edges: Readonly<Record<string, EdgeLoad>>;
   readonly targetGroups: Readonly<Record<string, TargetGroupLoad>>;
   /** Over all servers and instances. */
-  readonly totals: { readonly activeSeries: SeriesCount; readonly samplesPerSecond: SamplesPerSecond; readonly memoryBytes: Bytes; readonly diskBytes: Bytes };
+  readonly totals: { readonly activeSeries: SeriesCount; readonly samplesPerSecond: SamplesPerSecond; readonly memoryBytes: Bytes; readonly residentMemoryBytes: Bytes; readonly diskBytes: Bytes };
   /** `load/...` findings (see docs/load-model.md), sorted. */
   readonly diagnostics: readonly Diagnostic[];
 }
