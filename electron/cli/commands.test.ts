@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { commands } from './commands.ts';
 import { exportCommand } from './exportCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { compareCommand } from './compareCommand.ts';
 import { loadCommand } from './loadCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 describe('command registry', () => {
   it('lists every command module once, in help order, with the module\'s own summary', () => {
-    const modules = [validateCommand, exportCommand, importCommand, loadCommand];
+    const modules = [validateCommand, exportCommand, importCommand, loadCommand, compareCommand];
     expect(commands.map((c) => [c.name, c.summary])).toEqual(modules.map((c) => [c.name, c.summary]));
   });
 

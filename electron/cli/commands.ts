@@ -21,6 +21,7 @@ export const commands: readonly CliCommand[] = [
   lazy('export', 'write the config bundle of a topology (validated, checked with promtool, atomic)', async () => (await import('./exportCommand.ts')).exportCommand),
   lazy('import', 'turn existing prometheus.yml files into a topology', async () => (await import('./importCommand.ts')).importCommand),
   lazy('load', 'estimate series, samples/s, memory and disk per server and edge', async () => (await import('./loadCommand.ts')).loadCommand),
+  lazy('compare', 'compare the estimated load with running Prometheus servers', async () => (await import('./compareCommand.ts')).compareCommand),
 ];
 
 /** The command called `name`, if any. */
