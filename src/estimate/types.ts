@@ -105,8 +105,8 @@ export interface TargetGroupLoad {
   readonly targets: number;
   /** Series one target exposes. */
   readonly seriesPerTarget: SeriesCount;
-  /** Where `seriesPerTarget` comes from: the group, its exporter catalog, or the model's default. */
-  readonly seriesSource: 'group' | 'catalog' | 'default';
+  /** Where `seriesPerTarget` comes from: the group, a running server (import from a server), its exporter catalog, or the model's default. */
+  readonly seriesSource: 'group' | 'measured' | 'catalog' | 'default';
   /** Prometheus instances scraping each target (HA replicas each scrape it). */
   readonly scrapersPerTarget: number;
   /** Scrapes per second each target serves. */
