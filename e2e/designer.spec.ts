@@ -8,7 +8,7 @@ import { parseCatalog } from '../src/estimate/catalog.ts';
 import { estimateLoad } from '../src/estimate/estimateLoad.ts';
 import { parseTopology } from '../src/model/document.ts';
 import type { Topology } from '../src/model/types.ts';
-import { formatCount } from '../app/canvas/format.ts';
+import { formatBytes, formatCount } from '../app/canvas/format.ts';
 import { connectNodes, edgeLabel, loadBadge, nodeCentre, setSelector, shortcut } from './support/canvasActions.ts';
 import { expect, test } from './support/fixtures.ts';
 import { FilePage } from './support/panels.ts';
@@ -37,6 +37,8 @@ test('first start shows the multi-dc example with the estimator\'s numbers on th
     const load = estimate.servers[server.id]!;
     await expect(loadBadge(page, server.name, 'series')).toHaveText(`${formatCount(load.activeSeries)} series`);
     await expect(loadBadge(page, server.name, 'samples')).toHaveText(`${formatCount(load.samplesPerSecond)}/s`);
+    await expect(loadBadge(page, server.name, 'memory')).toHaveText(`${formatBytes(load.memoryBytes)} head`);
+    await expect(loadBadge(page, server.name, 'rss')).toHaveText(`${formatBytes(load.residentMemoryBytes)} RSS`);
   }
   await shot('designer-light');
   await page.emulateMedia({ colorScheme: 'dark' });

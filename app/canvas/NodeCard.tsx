@@ -47,13 +47,15 @@ function LoadBadges({ id }: { id: string }) {
   const select = useMemo(() => selectServerLoad(id), [id]);
   const load: ServerLoadView | undefined = useDesigner(useShallow(select));
   if (!load) return null;
-  const title = `${formatCount(load.activeSeries)} active series, ${formatCount(load.samplesPerSecond)} samples/s, ${formatBytes(load.memoryBytes)} memory` +
+  const title = `${formatCount(load.activeSeries)} active series, ${formatCount(load.samplesPerSecond)} samples/s, ${formatBytes(load.memoryBytes)} head memory` +
+    (load.residentMemoryBytes !== undefined ? `, ${formatBytes(load.residentMemoryBytes)} process memory (RSS)` : '') +
     (load.utilisation !== undefined ? `, ${formatPercent(load.utilisation)} of capacity` : '');
   return (
     <div className="pt-node-load" title={title} data-testid="load-badges">
       <span className="pt-badge load" data-metric="series">{formatCount(load.activeSeries)} series</span>
       <span className="pt-badge load" data-metric="samples">{formatCount(load.samplesPerSecond)}/s</span>
-      <span className="pt-badge load" data-metric="memory">{formatBytes(load.memoryBytes)}</span>
+      <span className="pt-badge load" data-metric="memory">{formatBytes(load.memoryBytes)} head</span>
+      {load.residentMemoryBytes !== undefined && <span className="pt-badge load" data-metric="rss">{formatBytes(load.residentMemoryBytes)} RSS</span>}
       {load.utilisation !== undefined && <span className="pt-badge load util" data-metric="utilisation">{formatPercent(load.utilisation)}</span>}
     </div>
   );

@@ -15,7 +15,10 @@ export function LoadSummary({ id }: { id: string }) {
     <section className={`pt-load-summary heat-${heat}`} aria-label="Estimated load" data-testid="inspector-load">
       <div><span>Series</span><b data-metric="series">{formatCount(load.activeSeries)}</b></div>
       <div><span>Samples/s</span><b data-metric="samples">{formatCount(load.samplesPerSecond)}</b></div>
-      <div><span>Memory</span><b data-metric="memory">{formatBytes(load.memoryBytes)}</b></div>
+      <div><span title="TSDB head: active series x bytes per series">Head memory</span><b data-metric="memory">{formatBytes(load.memoryBytes)}</b></div>
+      {load.residentMemoryBytes !== undefined && (
+        <div><span title="Process resident memory (RSS), as process_resident_memory_bytes reports it">Process RSS</span><b data-metric="rss">{formatBytes(load.residentMemoryBytes)}</b></div>
+      )}
       <div><span>Disk</span><b data-metric="disk">{formatBytes(load.diskBytes)}</b></div>
       <div><span>Capacity</span><b data-metric="utilisation">{load.utilisation === undefined ? '–' : formatPercent(load.utilisation)}</b></div>
     </section>

@@ -14,8 +14,10 @@ export interface ServerLoadView {
   readonly samplesPerSecond: number;
   /** Scrapes per second. */
   readonly scrapesPerSecond: number;
-  /** Estimated head memory, bytes. */
+  /** Estimated head memory (TSDB head only), bytes. */
   readonly memoryBytes: number;
+  /** Estimated process memory (RSS, what `process_resident_memory_bytes` shows), bytes. */
+  readonly residentMemoryBytes?: number;
   /** Estimated disk for the retention, bytes. */
   readonly diskBytes: number;
   /** Highest share of capacity used (0..1+, 1 = full); undefined when no capacity is known. */

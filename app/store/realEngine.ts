@@ -35,6 +35,7 @@ export function toLoadView(estimate: LoadEstimate, previous?: LoadView): LoadVie
       samplesPerSecond: s.samplesPerSecond,
       scrapesPerSecond: s.scrapesPerSecond,
       memoryBytes: s.memoryBytes,
+      residentMemoryBytes: s.residentMemoryBytes,
       diskBytes: s.diskBytes,
       ...(s.utilisation !== undefined ? { utilisation: s.utilisation } : {}),
     };

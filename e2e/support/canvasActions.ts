@@ -18,7 +18,7 @@ export function edgeLabel(page: Page, id: string): Locator {
 }
 
 /** The text of one load badge of a node (`series`, `samples`, `memory`, `utilisation`). */
-export function loadBadge(page: Page, node: string, metric: 'series' | 'samples' | 'memory' | 'utilisation'): Locator {
+export function loadBadge(page: Page, node: string, metric: 'series' | 'samples' | 'memory' | 'rss' | 'utilisation'): Locator {
   return page.getByTestId(`node-${node}`).locator(`[data-metric="${metric}"]`);
 }
 

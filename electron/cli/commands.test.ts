@@ -5,6 +5,7 @@ import { diffCommand } from './diffCommand.ts';
 import { reportCommand } from './reportCommand.ts';
 import { exportCommand } from './exportCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { compareCommand } from './compareCommand.ts';
 import { loadCommand } from './loadCommand.ts';
 import { planCommand } from './planCommand.ts';
 import { runCommand } from './runCommand.ts';
@@ -12,7 +13,7 @@ import { validateCommand } from './validateCommand.ts';
 
 describe('command registry', () => {
   it('lists every command module once, in help order, with the module\'s own summary', () => {
-    const modules = [validateCommand, exportCommand, importCommand, runCommand, loadCommand, planCommand, reportCommand, diffCommand];
+    const modules = [validateCommand, exportCommand, importCommand, runCommand, loadCommand, compareCommand, planCommand, reportCommand, diffCommand];
     expect(commands.map((c) => [c.name, c.summary])).toEqual(modules.map((c) => [c.name, c.summary]));
   });
 

@@ -22,6 +22,7 @@ export const commands: readonly CliCommand[] = [
   lazy('import', 'turn existing prometheus.yml files into a topology', async () => (await import('./importCommand.ts')).importCommand),
   lazy('run', 'run a topology on this machine and compare measured with predicted load', async () => (await import('./runCommand.ts')).runCommand),
   lazy('load', 'estimate series, samples/s, memory and disk per server and edge', async () => (await import('./loadCommand.ts')).loadCommand),
+  lazy('compare', 'compare the estimated load with running Prometheus servers', async () => (await import('./compareCommand.ts')).compareCommand),
   lazy('plan', 'scale-out patterns: split a server, make it HA, add a global, preview resharding', async () => (await import('./planCommand.ts')).planCommand),
   lazy('report', 'write the capacity report (one self-contained HTML page)', async () => (await import('./reportCommand.ts')).reportCommand),
   lazy('diff', 'what changed between two versions of a topology (exit 0 same, 1 changed)', async () => (await import('./diffCommand.ts')).diffCommand),

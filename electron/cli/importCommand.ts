@@ -16,16 +16,20 @@ import { ruleFileRefs } from '../../src/import/ruleFileRefs.ts';
 import type { RoundTripVerdict } from '../../src/compare/verifyImport.ts';
 import { verdictLine, verifyImport } from '../../src/compare/verifyImport.ts';
 import { MAX_IMPORT_FILE_CHARS } from '../../src/import/yamlTree.ts';
+import { importFromServer, serverNameFromUrl } from '../../src/import/fromServer.ts';
+import { parseServerUrl } from '../services/prometheusApi.ts';
+import { measureServer } from '../services/serverMeasurement.ts';
 import { writeFileAtomically } from '../services/atomicFile.ts';
 import { readRegularFile } from '../services/readRegularFile.ts';
 import { decodeUtf8Text } from '../services/textFile.ts';
-import type { CliCommand } from './command.ts';
+import type { CliCommand, CliIo } from './command.ts';
 import { EXIT } from './command.ts';
 import { parseCommandArgs } from './args.ts';
 import { diagnosticJson, jsonText, summarize, summaryLine } from './output.ts';
 import { usageFailure } from './validateCommand.ts';
 
 const usage = `Usage: promtopo import FILE... [--out FILE.promtopo.json] [--verify] [--json]
+       promtopo import --from URL [--name NAME] [--out FILE.promtopo.json] [--json]
 
 Imports existing Prometheus configurations (prometheus.yml, one per server instance) as one
 topology. Rule files named in rule_files are read from beside each config; a whole exported
@@ -34,8 +38,17 @@ Servers are named from PromTopo's header comment, the folder or file name, or ex
 hashmod shards and HA replicas of one configuration become one server. What PromTopo does not
 model is kept verbatim and written back on export (see docs/import.md).
 
+With --from, the configuration is read from a running Prometheus (/api/v1/status/config), and
+each scrape job gets what the server measured: the targets service discovery found
+(/api/v1/targets) and the series each target stored (scrape_samples_post_metric_relabeling),
+so the load model starts from the real cardinality. Only that URL is read (10 s timeout, 16 MiB
+per answer; a URL with a user name or password is refused); rule files are not readable over
+the API and are left out.
+
 Options:
   --out FILE  write the topology there (atomically) instead of printing it on stdout
+  --from URL  import from the running Prometheus at URL instead of files
+  --name NAME the imported server's name (default: from the URL's host)
   --verify    also generate the bundle in memory and compare it with the originals: print what
               the round trip import -> export would change in what Prometheus does (instead of
               the topology, which --out still writes)
@@ -144,17 +157,57 @@ function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
   return diagnostics.map((d) => `${d.severity}: ${d.message} [${d.code}]\n${d.hint ? `  hint: ${d.hint}\n` : ''}`).join('');
 }
 
+/** `import --from URL`: read the server, import its configuration with its measured jobs, print or write. */
+async function importFromUrl(io: CliIo, json: boolean, from: string, name: string | undefined, out: string | undefined): Promise<number> {
+  const url = parseServerUrl(from);
+  if (!url.ok) return usageFailure(io, json, 'import', `--from: ${url.error}`);
+  if (name !== undefined && !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) return usageFailure(io, json, 'import', `--name ${name}: use lower-case letters, digits and dashes (a DNS-safe name)`);
+  const measured = await measureServer(url.url);
+  if (!measured.ok) return usageFailure(io, json, 'import', `--from ${url.url}: ${measured.error}`);
+  const result = importFromServer({ url: url.url, name: name ?? serverNameFromUrl(url.url), configYaml: measured.value.configYaml, snapshot: measured.value });
+  const summary = summarize(result.diagnostics);
+  const ok = result.ok && result.topology !== undefined && !hasErrors(result.diagnostics);
+  const document = ok && result.topology ? serializeTopology(result.topology) : undefined;
+  if (document !== undefined && out !== undefined) {
+    try {
+      await writeFileAtomically(out, document);
+    } catch (e) {
+      return usageFailure(io, json, 'import', `cannot write ${displayName(io.cwd, out)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (json) {
+    io.out(jsonText({
+      ok,
+      from: url.url,
+      ...(out && document !== undefined ? { out: displayName(io.cwd, out) } : {}),
+      summary,
+      diagnostics: result.diagnostics.map(diagnosticJson),
+      ...(document !== undefined && out === undefined ? { topology: JSON.parse(document) as unknown } : {}),
+    }));
+  } else {
+    io.err(diagnosticLines(result.diagnostics));
+    if (document !== undefined && out === undefined) io.out(document);
+    const where = out && document !== undefined ? `; wrote ${displayName(io.cwd, out)}` : ok ? '' : '; nothing written';
+    io.err(`import: ${url.url}, ${summaryLine(summary)}${where}\n`);
+  }
+  return ok ? EXIT.ok : EXIT.errors;
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'turn existing prometheus.yml files into a topology',
   usage,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, verify: { type: 'boolean' } });
+    const parsed = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, verify: { type: 'boolean' }, from: { type: 'string' }, name: { type: 'string' } });
     const json = args.includes('--json');
     if (!parsed.ok) return usageFailure(io, json, 'import', `${parsed.error} (see promtopo import --help)`);
     if (parsed.values.help) {
       io.out(usage);
       return EXIT.ok;
+    }
+    if (typeof parsed.values.from === 'string') {
+      if (parsed.positionals.length > 0 || parsed.values.verify) return usageFailure(io, json, 'import', '--from reads one server: give no FILEs and no --verify with it (see promtopo import --help)');
+      return importFromUrl(io, json, parsed.values.from, typeof parsed.values.name === 'string' ? parsed.values.name : undefined, typeof parsed.values.out === 'string' ? resolve(io.cwd, parsed.values.out) : undefined);
     }
     if (parsed.positionals.length === 0) return usageFailure(io, json, 'import', 'expected one or more FILEs (see promtopo import --help)');
     const out = typeof parsed.values.out === 'string' ? resolve(io.cwd, parsed.values.out) : undefined;

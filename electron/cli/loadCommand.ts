@@ -18,7 +18,7 @@ import { readTopologyFile } from './readTopologyFile.ts';
 const usage = `Usage: promtopo load FILE [--down NAME]... [--json]
 
 Estimates the load of every Prometheus server in a topology (*.promtopo.json): active series,
-samples/s, scrapes/s, memory and disk (all instances of an HA pair or hashmod group together),
+samples/s, scrapes/s, head memory, process memory (RSS) and disk (all instances of an HA pair or hashmod group together),
 utilisation of the busiest instance against its capacity, and the series and samples/s along
 each scrape and federation edge; then, per server, what one machine must offer (CPU cores, RAM,
 disk with WAL and compaction room, network), the smallest machine size that holds it with the
@@ -33,7 +33,7 @@ Options:
   --down NAME a node name, SERVER/INSTANCE (e.g. prom-eu-1/b) or dc=VALUE (a data centre);
               repeat it to mark several down
   --json      print {"file","servers":[{"id","name","activeSeries","samplesPerSecond",
-              "memoryBytes","diskBytes","machine":{"needed","bottleneck","reason",...},...}],"edges":[{"id","series","samplesPerSecond",...}],
+              "memoryBytes" (head),"residentMemoryBytes" (RSS),"diskBytes","machine":{"needed","bottleneck","reason",...},...}],"edges":[{"id","series","samplesPerSecond",...}],
               "targetGroups":[...],"totals":{...},"diagnostics":[...]}
   -h, --help  show this help
 
@@ -90,6 +90,7 @@ export function loadReport(file: string, topology: Topology, estimate: LoadEstim
     formatCount(s.samplesPerSecond),
     formatCount(s.scrapesPerSecond),
     formatBytes(s.memoryBytes),
+    formatBytes(s.residentMemoryBytes),
     formatBytes(s.diskBytes),
     s.utilisation === undefined ? '-' : `${Math.round(s.utilisation * 100)}%`,
     s.bottleneck ?? '-',
@@ -108,9 +109,9 @@ export function loadReport(file: string, topology: Topology, estimate: LoadEstim
       ];
     });
   let out = `${file}: estimated load (docs/load-model.md)\n\n`;
-  out += table(['server', 'role', 'inst', 'series', 'samples/s', 'scrapes/s', 'memory', 'disk', 'util', 'bottleneck'], serverRows);
+  out += table(['server', 'role', 'inst', 'series', 'samples/s', 'scrapes/s', 'head mem', 'rss', 'disk', 'util', 'bottleneck'], serverRows);
   const t = estimate.totals;
-  out += `total: ${formatCount(t.activeSeries)} series, ${formatCount(t.samplesPerSecond)} samples/s, ${formatBytes(t.memoryBytes)} memory, ${formatBytes(t.diskBytes)} disk\n`;
+  out += `total: ${formatCount(t.activeSeries)} series, ${formatCount(t.samplesPerSecond)} samples/s, ${formatBytes(t.memoryBytes)} head memory, ${formatBytes(t.residentMemoryBytes)} process memory (RSS), ${formatBytes(t.diskBytes)} disk\n`;
   if (edgeRows.length > 0) out += `\n${table(['edge', 'series', 'samples/s', 'interval', 'series/request'], edgeRows)}`;
   const machines = machineRows(topology, capacity);
   if (machines.length > 0) {
@@ -136,6 +137,7 @@ export function loadJson(file: string, topology: Topology, estimate: LoadEstimat
       samplesPerSecond: round(s.samplesPerSecond),
       scrapesPerSecond: round(s.scrapesPerSecond),
       memoryBytes: Math.round(s.memoryBytes),
+      residentMemoryBytes: Math.round(s.residentMemoryBytes),
       diskBytes: Math.round(s.diskBytes),
       utilisation: s.utilisation === undefined ? null : round(s.utilisation, 4),
       bottleneck: s.bottleneck ?? null,
@@ -149,6 +151,7 @@ export function loadJson(file: string, topology: Topology, estimate: LoadEstimat
         samplesPerSecond: round(i.samplesPerSecond),
         scrapesPerSecond: round(i.scrapesPerSecond),
         memoryBytes: Math.round(i.memoryBytes),
+        residentMemoryBytes: Math.round(i.residentMemoryBytes),
         diskBytes: Math.round(i.diskBytes),
         targets: i.targets,
       })),
@@ -177,7 +180,7 @@ export function loadJson(file: string, topology: Topology, estimate: LoadEstimat
     servers,
     edges,
     targetGroups,
-    totals: { activeSeries: round(t.activeSeries), samplesPerSecond: round(t.samplesPerSecond), memoryBytes: Math.round(t.memoryBytes), diskBytes: Math.round(t.diskBytes) },
+    totals: { activeSeries: round(t.activeSeries), samplesPerSecond: round(t.samplesPerSecond), memoryBytes: Math.round(t.memoryBytes), residentMemoryBytes: Math.round(t.residentMemoryBytes), diskBytes: Math.round(t.diskBytes) },
     ...(impact ? { whatIf: whatIfJson(impact) } : {}),
     diagnostics: estimate.diagnostics.map(diagnosticJson),
   };

@@ -10,6 +10,7 @@ import { replicaCount, serverInstances } from '../model/instances.ts';
 import type { FederationEdge, PrometheusNode, ScrapeEdge, Topology } from '../model/types.ts';
 import { indexCatalogs, type CatalogIndex, type ExporterCatalog } from './catalog.ts';
 import { DEFAULT_BYTES_PER_SAMPLE, DEFAULT_BYTES_PER_SERIES, DEFAULT_CAPACITY, FALLBACK_RETENTION_SECONDS } from './constants.ts';
+import { residentMemory } from './residentMemory.ts';
 import { loadDiagnostics } from './loadDiagnostics.ts';
 import { groupSeries } from './groupSeries.ts';
 import { ContentBuilder, hasRecordingRules, seconds, type ShardContent } from './serverContent.ts';
@@ -39,7 +40,7 @@ const NO_CATALOGS: readonly ExporterCatalog[] = [];
 export function estimateLoad(document: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = NO_CATALOGS): LoadEstimate {
   const oversized = oversizedNodes(document);
   if (oversized.length > 0) {
-    return { servers: {}, edges: {}, targetGroups: {}, totals: { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, diskBytes: 0 }, diagnostics: oversized };
+    return { servers: {}, edges: {}, targetGroups: {}, totals: { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, residentMemoryBytes: 0, diskBytes: 0 }, diagnostics: oversized };
   }
   // Hashmod shards as the export target runs them (prometheus-operator hashes __address__).
   const topology = deploymentView(document);
@@ -65,7 +66,7 @@ export function estimateLoad(document: Topology, catalogs: readonly ExporterCata
 
   const serverLoads: Record<string, ServerLoad> = {};
   const edgeLoads: Record<string, EdgeLoad> = {};
-  const totals = { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, diskBytes: 0 };
+  const totals = { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, residentMemoryBytes: 0, diskBytes: 0 };
   for (const server of servers) {
     const contents = builder.contentOf(server);
     const memo = loadMemo.get(server);
@@ -83,6 +84,7 @@ export function estimateLoad(document: Topology, catalogs: readonly ExporterCata
     totals.activeSeries += load.activeSeries;
     totals.samplesPerSecond += load.samplesPerSecond;
     totals.memoryBytes += load.memoryBytes;
+    totals.residentMemoryBytes += load.residentMemoryBytes;
     totals.diskBytes += load.diskBytes;
   }
 
@@ -118,6 +120,7 @@ function serverLoad(
       ...(inst.shard !== undefined ? { shard: inst.shard } : {}),
       ...(inst.replica !== undefined ? { replica: inst.replica } : {}),
       ...used,
+      residentMemoryBytes: residentMemory(activeSeries, c.samplesPerSecond),
       scrapesPerSecond: c.scrapesPerSecond,
       targets: c.targets,
       series: { scraped: c.scraped, synthetic: c.synthetic, federated: c.federated, rules: c.rules },
@@ -186,6 +189,7 @@ function summarise(server: PrometheusNode, instances: InstanceLoad[], capacity: 
     samplesPerSecond: sum((i) => i.samplesPerSecond),
     scrapesPerSecond: sum((i) => i.scrapesPerSecond),
     memoryBytes: sum((i) => i.memoryBytes),
+    residentMemoryBytes: sum((i) => i.residentMemoryBytes),
     diskBytes: sum((i) => i.diskBytes),
     series: {
       scraped: sum((i) => i.series.scraped),

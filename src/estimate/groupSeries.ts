@@ -17,6 +17,7 @@ import type { TargetGroupLoad } from './types.ts';
 /** Series per target of a group and where the figure comes from. */
 export function groupSeries(group: TargetGroupNode, catalogs: CatalogIndex): Pick<TargetGroupLoad, 'seriesPerTarget' | 'seriesSource'> {
   if (group.seriesPerTarget !== undefined) return { seriesPerTarget: group.seriesPerTarget, seriesSource: 'group' };
+  if (group.measuredSeriesPerTarget !== undefined) return { seriesPerTarget: group.measuredSeriesPerTarget, seriesSource: 'measured' };
   const catalog = group.exporter ? catalogs.get(group.exporter) : undefined;
   if (catalog) return { seriesPerTarget: catalog.seriesPerTarget, seriesSource: 'catalog' };
   return { seriesPerTarget: DEFAULT_SERIES_PER_TARGET, seriesSource: 'default' };

@@ -49,7 +49,7 @@ export function loadDiagnostics(
     } else if (node.kind === 'targets') {
       const group = estimate.targetGroups[node.id];
       if (!group || group.scrapersPerTarget === 0) continue;
-      if (node.exporter && node.seriesPerTarget === undefined && !catalogs.has(node.exporter)) {
+      if (node.exporter && node.seriesPerTarget === undefined && node.measuredSeriesPerTarget === undefined && !catalogs.has(node.exporter)) {
         out.push({
           code: 'load/unknown-exporter',
           severity: 'warning',

@@ -35,8 +35,13 @@ export interface InstanceLoad {
   readonly samplesPerSecond: SamplesPerSecond;
   /** Scrapes per second (targets and /federate requests). */
   readonly scrapesPerSecond: number;
-  /** Head memory: active series x bytes per series. */
+  /** Head memory: active series x bytes per series (the TSDB head only, not the whole process). */
   readonly memoryBytes: Bytes;
+  /**
+   * Process memory (RSS, what `process_resident_memory_bytes` and `top` show): a measured baseline
+   * plus a term per head series and per sample/s (constants.ts, docs/load-model.md).
+   */
+  readonly residentMemoryBytes: Bytes;
   /** Disk for the retention: retention x samples/s x bytes per sample. */
   readonly diskBytes: Bytes;
   /** Targets this instance scrapes (federation targets included). */
@@ -57,7 +62,10 @@ export interface ServerLoad {
   readonly activeSeries: SeriesCount;
   readonly samplesPerSecond: SamplesPerSecond;
   readonly scrapesPerSecond: number;
+  /** Head memory, summed over instances. */
   readonly memoryBytes: Bytes;
+  /** Process memory (RSS) summed over instances: each instance pays the baseline. */
+  readonly residentMemoryBytes: Bytes;
   readonly diskBytes: Bytes;
   readonly series: SeriesBreakdown;
   /** Capacity of ONE instance (the server's, else the document's, else the model's defaults). */
@@ -97,8 +105,8 @@ export interface TargetGroupLoad {
   readonly targets: number;
   /** Series one target exposes. */
   readonly seriesPerTarget: SeriesCount;
-  /** Where `seriesPerTarget` comes from: the group, its exporter catalog, or the model's default. */
-  readonly seriesSource: 'group' | 'catalog' | 'default';
+  /** Where `seriesPerTarget` comes from: the group, a running server (import from a server), its exporter catalog, or the model's default. */
+  readonly seriesSource: 'group' | 'measured' | 'catalog' | 'default';
   /** Prometheus instances scraping each target (HA replicas each scrape it). */
   readonly scrapersPerTarget: number;
   /** Scrapes per second each target serves. */
@@ -111,7 +119,7 @@ export interface LoadEstimate {
   readonly edges: Readonly<Record<string, EdgeLoad>>;
   readonly targetGroups: Readonly<Record<string, TargetGroupLoad>>;
   /** Over all servers and instances. */
-  readonly totals: { readonly activeSeries: SeriesCount; readonly samplesPerSecond: SamplesPerSecond; readonly memoryBytes: Bytes; readonly diskBytes: Bytes };
+  readonly totals: { readonly activeSeries: SeriesCount; readonly samplesPerSecond: SamplesPerSecond; readonly memoryBytes: Bytes; readonly residentMemoryBytes: Bytes; readonly diskBytes: Bytes };
   /** `load/...` findings (see docs/load-model.md), sorted. */
   readonly diagnostics: readonly Diagnostic[];
 }

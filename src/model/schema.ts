@@ -177,6 +177,11 @@ export const TargetGroupNodeSchema = z.strictObject({
   exporter: z.string().optional(),
   /** Series each target exposes; overrides the catalog figure. */
   seriesPerTarget: z.number().nonnegative().optional(),
+  /**
+   * Series each target stored on a running server (`scrape_samples_post_metric_relabeling`, mean per
+   * target, set by import from a server); used over the catalog, below `seriesPerTarget`.
+   */
+  measuredSeriesPerTarget: z.number().nonnegative().optional(),
   scrapeInterval: DurationSchema.optional(),
   scrapeTimeout: DurationSchema.optional(),
   metricsPath: z.string().optional(),

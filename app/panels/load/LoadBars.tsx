@@ -10,7 +10,7 @@ import type { LoadRow, Resource } from './loadTable.ts';
 const SHORT_LABEL: Readonly<Record<Resource, string>> = {
   activeSeries: 'Series',
   samplesPerSecond: 'Samples/s',
-  memoryBytes: 'Memory',
+  memoryBytes: 'Head memory',
   diskBytes: 'Disk',
 };
 

@@ -30,7 +30,8 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
   { column: 'activeSeries', label: 'Series', title: 'Active head series', show: (r) => formatCount(r.activeSeries), exact: (r) => `${formatExact(r.activeSeries)} series` },
   { column: 'samplesPerSecond', label: 'Samples/s', title: 'Ingested samples per second', show: (r) => formatCount(r.samplesPerSecond), exact: (r) => `${formatExact(r.samplesPerSecond)} samples/s` },
   { column: 'scrapesPerSecond', label: 'Scrapes/s', title: 'Scrapes per second', show: (r) => formatCount(r.scrapesPerSecond), exact: (r) => `${formatExact(r.scrapesPerSecond)} scrapes/s` },
-  { column: 'memoryBytes', label: 'Memory', title: 'Estimated head memory', show: (r) => formatBytes(r.memoryBytes), exact: (r) => `${formatExact(r.memoryBytes)} bytes` },
+  { column: 'memoryBytes', label: 'Head mem', title: 'Estimated head memory (TSDB head only)', show: (r) => formatBytes(r.memoryBytes), exact: (r) => `${formatExact(r.memoryBytes)} bytes of head memory` },
+  { column: 'residentMemoryBytes', label: 'RSS', title: 'Estimated process memory (RSS, as process_resident_memory_bytes reports it)', show: (r) => formatBytes(r.residentMemoryBytes), exact: (r) => `${formatExact(r.residentMemoryBytes)} bytes resident` },
   { column: 'diskBytes', label: 'Disk', title: 'Estimated disk for the retention', show: (r) => formatBytes(r.diskBytes), exact: (r) => `${formatExact(r.diskBytes)} bytes` },
   {
     column: 'utilisation',
@@ -111,7 +112,7 @@ export function LoadPanel() {
           </tbody>
         </table>
       </div>
-      <p className="ptp-muted ptp-narrow-note">Widen the side panels (drag their left edge) to see Scrapes/s and Disk in the table.</p>
+      <p className="ptp-muted ptp-narrow-note">Widen the side panels (drag their left edge) to see Scrapes/s, Head mem and Disk in the table.</p>
       <LoadBars rows={sorted} />
       <MachinesSection />
       <WhatIfSection />

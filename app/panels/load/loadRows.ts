@@ -22,6 +22,7 @@ export function loadRow(server: ServerLoad): LoadRow {
     samplesPerSecond: server.samplesPerSecond,
     scrapesPerSecond: server.scrapesPerSecond,
     memoryBytes: server.memoryBytes,
+    residentMemoryBytes: server.residentMemoryBytes,
     diskBytes: server.diskBytes,
     utilisation: server.utilisation,
     capacity: server.capacity,

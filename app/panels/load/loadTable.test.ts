@@ -12,6 +12,7 @@ function row(name: string, over: Partial<LoadRow> = {}): LoadRow {
     samplesPerSecond: 100,
     scrapesPerSecond: 1,
     memoryBytes: 1 * GiB,
+    residentMemoryBytes: 1.5 * GiB,
     diskBytes: 10 * GiB,
     utilisation: undefined,
     capacity: {},

@@ -27,7 +27,10 @@ export interface LoadRow {
   readonly samplesPerSecond: SamplesPerSecond;
   /** Scrapes per second the server performs (all targets, all jobs). */
   readonly scrapesPerSecond: number;
+  /** Head memory (TSDB head only). */
   readonly memoryBytes: Bytes;
+  /** Process memory (RSS). */
+  readonly residentMemoryBytes: Bytes;
   readonly diskBytes: Bytes;
   /** Highest used/capacity ratio over resources and instances (1 = full); undefined without capacity. */
   readonly utilisation: number | undefined;
@@ -38,7 +41,7 @@ export interface LoadRow {
 }
 
 /** Columns the table sorts by. */
-export const COLUMNS = ['name', 'activeSeries', 'samplesPerSecond', 'scrapesPerSecond', 'memoryBytes', 'diskBytes', 'utilisation'] as const;
+export const COLUMNS = ['name', 'activeSeries', 'samplesPerSecond', 'scrapesPerSecond', 'memoryBytes', 'residentMemoryBytes', 'diskBytes', 'utilisation'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 export interface SortOrder {
