@@ -1,9 +1,9 @@
 /** The Plan commands: enabled by the selection, open the preview, and applying it is one undo step. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalogs } from '../../assets/catalogs/builtinCatalogs.ts';
-import { parseTopology } from '../../src/model/document.ts';
+import hashmodShards from '../../assets/examples/hashmod-shards.promtopo.json';
+import multiDc from '../../assets/examples/multi-dc.promtopo.json';
+import { parseTopologyValue } from '../../src/model/document.ts';
 import type { PrometheusNode } from '../../src/model/types.ts';
 import { createDesignerStore, type DesignerStore } from '../store/designerStore.ts';
 import type { CanvasBridge } from './canvasBridge.ts';
@@ -17,8 +17,7 @@ registerCommands(planCommands);
 const canvas: CanvasBridge = { centre: () => ({ x: 0, y: 0 }), fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, reveal: () => {}, ensureVisible: () => {} };
 
 function store(selection: string[]): DesignerStore {
-  const text = readFileSync(join(import.meta.dirname, '../../assets/examples/multi-dc.promtopo.json'), 'utf8');
-  const parsed = parseTopology(text);
+  const parsed = parseTopologyValue(multiDc);
   if (!parsed.ok) throw new Error('multi-dc does not parse');
   const s = createDesignerStore({ document: parsed.topology });
   s.getState().select({ nodes: selection, edges: [] });
@@ -78,8 +77,7 @@ describe('plan commands', () => {
   });
 
   it('reshard: opens with one more shard and applies as one step', () => {
-    const text = readFileSync(join(import.meta.dirname, '../../assets/examples/hashmod-shards.promtopo.json'), 'utf8');
-    const parsed = parseTopology(text);
+    const parsed = parseTopologyValue(hashmodShards);
     if (!parsed.ok) throw new Error('hashmod-shards does not parse');
     const s = createDesignerStore({ document: parsed.topology });
     s.getState().select({ nodes: ['p-shards'], edges: [] });

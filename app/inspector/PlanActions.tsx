@@ -19,10 +19,10 @@ export function PlanActions({ node }: { node: PrometheusNode }) {
   };
   return (
     <div className="pt-plan-actions" role="group" aria-label="Plan">
-      <button type="button" data-testid="inspector-plan-split" onClick={() => run(PLAN_COMMAND_IDS.split)}>Split…</button>
-      <button type="button" data-testid="inspector-plan-ha" onClick={() => run(PLAN_COMMAND_IDS.ha)}>Make HA…</button>
-      {node.role !== 'global' && <button type="button" data-testid="inspector-plan-global" onClick={() => run(PLAN_COMMAND_IDS.global)}>Add a global…</button>}
-      <button type="button" data-testid="inspector-plan-reshard" onClick={() => run(PLAN_COMMAND_IDS.reshard)}>Shards…</button>
+      <button type="button" className="pt-small-button" data-testid="inspector-plan-split" onClick={() => run(PLAN_COMMAND_IDS.split)}>Split…</button>
+      <button type="button" className="pt-small-button" data-testid="inspector-plan-ha" onClick={() => run(PLAN_COMMAND_IDS.ha)}>Make HA…</button>
+      {node.role !== 'global' && <button type="button" className="pt-small-button" data-testid="inspector-plan-global" onClick={() => run(PLAN_COMMAND_IDS.global)}>Add a global…</button>}
+      <button type="button" className="pt-small-button" data-testid="inspector-plan-reshard" onClick={() => run(PLAN_COMMAND_IDS.reshard)}>Shards…</button>
     </div>
   );
 }
