@@ -4,6 +4,7 @@ import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { designerStore } from '../store/useDesigner.ts';
 import type { TopologyFlowEdge } from './toFlow.ts';
+import { EdgeRunLabel } from '../panels/run/RunBadges.tsx';
 
 function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
@@ -30,6 +31,7 @@ function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
             onClick={() => designerStore.getState().select({ nodes: [], edges: [id] })}
           >
             {data.label}
+            <EdgeRunLabel id={id} />
           </div>
         </EdgeLabelRenderer>
       ) : null}

@@ -14,6 +14,7 @@ import { useDesigner } from '../store/useDesigner.ts';
 import { roleLabel } from './accessibleNames.ts';
 import { formatBytes, formatCount, formatPercent } from './format.ts';
 import { ROLE_ICONS } from './roleIcons.ts';
+import { RunBadges } from '../panels/run/RunBadges.tsx';
 import type { TopologyFlowNode } from './toFlow.ts';
 
 
@@ -86,6 +87,7 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
         </div>
       )}
       {node.kind === 'prometheus' && <LoadBadges id={node.id} />}
+      {node.kind === 'prometheus' && <RunBadges id={node.id} />}
       {givesOutput && <Handle type="source" position={Position.Right} className="pt-handle" />}
     </div>
   );
