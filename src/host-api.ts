@@ -58,6 +58,35 @@ const PromtoolVerdict = z.object({
   results: z.array(z.object({ path: z.string(), ok: z.boolean(), output: z.string(), unchecked: z.array(z.string()).optional() })),
 });
 
+const RunFigures = z.object({ series: z.number(), samplesPerSecond: z.number(), memoryBytes: z.number() });
+
+/** What a local run measured beside what the load model predicts (src/run/comparison.ts). */
+const LocalRunStatusSchema = z.object({
+  servers: z.array(z.object({
+    nodeId: z.string(),
+    name: z.string(),
+    instance: z.string(),
+    url: z.string(),
+    up: z.boolean(),
+    predicted: RunFigures,
+    measured: RunFigures.nullable(),
+    errorPercent: z.object({ series: z.number().nullable(), samplesPerSecond: z.number().nullable(), memoryBytes: z.number().nullable() }),
+    problem: z.string().optional(),
+  })),
+  edges: z.array(z.object({
+    id: z.string(),
+    kind: z.enum(['scrape', 'federation']),
+    job: z.string(),
+    predicted: z.object({ samplesPerSecond: z.number() }),
+    measured: z.object({ samplesPerSecond: z.number() }).nullable(),
+    errorPercent: z.number().nullable(),
+  })),
+  alertmanagers: z.array(z.object({ name: z.string(), index: z.number(), url: z.string(), up: z.boolean(), checkAlerts: z.record(z.string(), z.number()), problem: z.string().optional() })),
+  targetsDown: z.record(z.string(), z.array(z.string())),
+});
+
+const RunId = z.string().regex(/^run-\d+$/);
+
 export const hostApi = {
   /** Generate, validate and write the bundle atomically into `outDir`. */
   exportBundle: {
@@ -153,6 +182,27 @@ export const hostApi = {
    */
   setDocumentState: {
     request: z.object({ title: z.string().max(300), dirty: z.boolean(), path: z.string().max(4096).optional() }),
+    response: z.object({ ok: z.boolean() }),
+  },
+  /**
+   * Run the document on this machine (`promtopo run`'s service): real Prometheus, Alertmanager and
+   * node_exporter processes and stand-in exporters on 127.0.0.1. Answers the run's id, or why not.
+   */
+  startLocalRun: {
+    request: z.object({ document: DocumentText, interval: z.string().max(20).optional() }),
+    response: z.object({ ok: z.boolean(), runId: RunId.optional(), error: z.string().optional() }),
+  },
+  /**
+   * What a run measures beside the prediction. Also the run's lease: a run not asked for its status
+   * for a while (the window was closed) is stopped by the host.
+   */
+  localRunStatus: {
+    request: z.object({ runId: RunId }),
+    response: z.object({ running: z.boolean(), status: LocalRunStatusSchema.optional(), error: z.string().optional() }),
+  },
+  /** Stops a run: every process group ends, its folder is removed. */
+  stopLocalRun: {
+    request: z.object({ runId: RunId }),
     response: z.object({ ok: z.boolean() }),
   },
   /**

@@ -5,6 +5,7 @@ import { memo, useContext } from 'react';
 import { designerStore } from '../store/useDesigner.ts';
 import { DetailContext } from './levelOfDetail.ts';
 import type { TopologyFlowEdge } from './toFlow.ts';
+import { EdgeRunLabel } from '../panels/run/RunBadges.tsx';
 
 function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
@@ -33,6 +34,7 @@ function FlowEdgeImpl(props: EdgeProps<TopologyFlowEdge>) {
             onClick={() => designerStore.getState().select({ nodes: [], edges: [id] })}
           >
             {data.label}
+            <EdgeRunLabel id={id} />
           </div>
         </EdgeLabelRenderer>
       ) : null}

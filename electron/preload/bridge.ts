@@ -24,6 +24,9 @@ export function createBridge(invoke: Invoke, listen: Listen): HostBridge {
     importConfigs: (request) => invoke(hostChannel('importConfigs'), request),
     setDocumentState: (request) => invoke(hostChannel('setDocumentState'), request),
     nativeEdit: (request) => invoke(hostChannel('nativeEdit'), request),
+    startLocalRun: (request) => invoke(hostChannel('startLocalRun'), request),
+    localRunStatus: (request) => invoke(hostChannel('localRunStatus'), request),
+    stopLocalRun: (request) => invoke(hostChannel('stopLocalRun'), request),
     onMenuCommand: (listener) => listen(MENU_COMMAND_CHANNEL, (payload) => listener(payload as MenuCommand)),
   };
 }

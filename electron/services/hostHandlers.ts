@@ -14,6 +14,7 @@ import { openDocument, saveDocument } from './documents.ts';
 import { listExamples, loadExample } from './examples.ts';
 import { cleanMessage } from './messageText.ts';
 import { findPromtool } from './promtool.ts';
+import { LocalRuns } from './run/localRuns.ts';
 import { addRecentFile, recentFiles } from './settings.ts';
 
 /** One function per operation, taking the parsed request. */
@@ -23,7 +24,7 @@ export type HostHandlers = { readonly [Op in HostOperation]: (request: HostReque
 export type HostServices = Pick<
   HostHandlers,
   'exportBundle' | 'openDocument' | 'saveDocument' | 'listExamples' | 'loadExample' | 'recentFiles' | 'importConfigs'
-> & {
+> & Partial<Pick<HostHandlers, 'startLocalRun' | 'localRunStatus' | 'stopLocalRun'>> & {
   /** Remembers a path as recently used (after a successful open or save). */
   readonly rememberRecent: (path: string) => Promise<void>;
   /** Path of promtool when found. */
@@ -43,7 +44,11 @@ export interface HostPlatform {
 
 /** The real services; settings live under `$PROMTOPO_CONFIG_DIR` when set. */
 export function createNodeHostServices(): HostServices {
+  const runs = new LocalRuns();
   return {
+    startLocalRun: (req) => runs.start(req),
+    localRunStatus: (req) => runs.status(req),
+    stopLocalRun: (req) => runs.stop(req),
     exportBundle: (req) => exportBundle(req),
     openDocument: (req) => openDocument(req),
     saveDocument: (req) => saveDocument(req),
@@ -74,6 +79,10 @@ export function createHostHandlers(services: HostServices, platform: HostPlatfor
     loadExample: (req) => services.loadExample(req),
     recentFiles: (req) => services.recentFiles(req),
     importConfigs: (req) => services.importConfigs(req),
+    // Local runs (services/run/): absent from a host without them, which then says so.
+    startLocalRun: async (req) => services.startLocalRun?.(req) ?? { ok: false, error: 'this host cannot run designs locally' },
+    localRunStatus: async (req) => services.localRunStatus?.(req) ?? { running: false, error: 'this host cannot run designs locally' },
+    stopLocalRun: async (req) => services.stopLocalRun?.(req) ?? { ok: false },
     hostInfo: async () => {
       const promtool = services.promtoolPath();
       const homeDir = services.homeDir();

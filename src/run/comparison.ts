@@ -30,6 +30,7 @@ export interface ServerComparison {
   readonly url: string;
   readonly up: boolean;
   readonly predicted: Figures;
+  /** Null while down or until every figure has been read. */
   readonly measured: Figures | null;
   /** (predicted - measured) / measured in percent, per figure; null where nothing was measured. */
   readonly errorPercent: { readonly series: number | null; readonly samplesPerSecond: number | null; readonly memoryBytes: number | null };
@@ -102,8 +103,9 @@ export function compareRun(
     servers: servers.filter((s) => !s.external).map((s) => {
       const m = measuredServers.get(s.address);
       const predicted = predictedOf(estimate, s);
-      const measured: Figures | null = m?.up && m.series !== undefined
-        ? { series: m.series, samplesPerSecond: m.samplesPerSecond ?? Number.NaN, memoryBytes: m.memoryBytes ?? Number.NaN }
+      // Measured once every figure is known (samples/s needs two readings after the warm-up).
+      const measured: Figures | null = m?.up && m.series !== undefined && m.samplesPerSecond !== undefined && m.memoryBytes !== undefined
+        ? { series: m.series, samplesPerSecond: m.samplesPerSecond, memoryBytes: m.memoryBytes }
         : null;
       return {
         nodeId: s.nodeId,
