@@ -1,5 +1,5 @@
-// Capacity in machine terms and the failure what-if, driven from visible controls: pick a machine
-// size in the inspector, mark a data centre down in the Load panel, see the cards, the Machines table
+// Capacity in machine terms and the failure what-if, driven from visible controls: price a machine
+// size in the document inspector, pick it for a server in its inspector, mark a data centre down in the Load panel, see the cards, the Machines table
 // and the impact list follow, undo the mark in one step, mark it again, save, and read the file.
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +53,13 @@ test('pick a machine size, mark a data centre down, undo, save: UI and file agre
   const card = canvas.node('prom-eu-1');
   await expect(card.getByTestId('machine-badges')).toHaveText(`needs ${needed}`);
 
+  // With nothing selected, the document inspector edits the sizes: a price on large-8x32.
+  const inspectorTab = await openSidebarTab(page, 'Inspector');
+  const large = inspectorTab.getByRole('group', { name: 'Machine size large-8x32' });
+  await large.getByLabel('Price per month').fill('120');
+  await large.getByLabel('Price per month').press('Enter');
+  await expect(large.getByLabel('Price per month')).toHaveValue('120');
+
   // The inspector's Machine size: the needed size is named in the "Not set" choice; pick a larger one.
   await canvas.selectNode('prom-eu-1');
   const sizeField = page.getByLabel('Machine size');
@@ -65,7 +72,8 @@ test('pick a machine size, mark a data centre down, undo, save: UI and file agre
   const load = await openSidebarTab(page, 'Load');
   const row = load.getByTestId('load-machines').locator('tr[data-machine-server="prom-eu-1"]');
   await expect(row.locator('td[data-column="needed"]')).toHaveText(needed);
-  await expect(row.locator('td[data-column="chosen"]')).toHaveText('large-8x32');
+  // Two HA replicas on large-8x32 at 120 a month each.
+  await expect(row.locator('td[data-column="chosen"]')).toHaveText('large-8x32 · 240/month');
   const dcDown = load.getByLabel('Data centre eu-west down');
   await dcDown.check();
   const impact = failureImpact(t, estimate, ['dc=eu-west']);
@@ -89,9 +97,11 @@ test('pick a machine size, mark a data centre down, undo, save: UI and file agre
 
   const saved = join(work, 'sized');
   await file.saveAs(saved);
+  await expect(page.getByRole('status').filter({ hasText: `Saved ${saved}.promtopo.json` })).toBeVisible();
   const back = read(`${saved}.promtopo.json`);
   const server = back.nodes.find((n) => n.name === 'prom-eu-1');
   expect(server?.kind === 'prometheus' && server.machine).toBe('large-8x32');
   expect(back.settings.whatIf).toEqual({ down: ['dc=eu-west'] });
+  expect(back.settings.machines?.sizes?.find((x) => x.name === 'large-8x32')).toEqual({ name: 'large-8x32', vcpu: 8, ramGiB: 32, diskGiB: 500, pricePerMonth: 120 });
   expect(back.nodes.filter((n) => n.kind === 'prometheus' && n.machine !== undefined).map((n) => n.name)).toEqual(['prom-eu-1']);
 });

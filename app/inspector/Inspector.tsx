@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { describeEdge, describeNode } from '../../src/model/lookup.ts';
 import type { TopologyEdge, TopologyNode } from '../../src/model/types.ts';
 import { updateDocument } from '../../src/model/edit/updateElement.ts';
+import { MachineSizesEditor } from './MachineSizesEditor.tsx';
 import { runCommand } from '../commands/runCommand.ts';
 import { selectDocument, selectIndex, selectSelection, singleSelection } from '../store/selectors.ts';
 import { designerStore, useDesigner } from '../store/useDesigner.ts';
@@ -88,6 +89,7 @@ function DocumentInspector() {
         <TextField label="Topology name" value={doc.name} onCommit={(name) => apply({ name })} />
         <TextField label="Description" value={doc.description ?? ''} multiline onCommit={(v) => apply({ description: v.trim() === '' ? undefined : v })} />
       </Section>
+      <MachineSizesEditor />
       <p className="pt-empty-note">Select a node or an edge to edit it. Shift+drag selects several.</p>
     </div>
   );
