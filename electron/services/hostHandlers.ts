@@ -15,6 +15,7 @@ import { listExamples, loadExample } from './examples.ts';
 import { cleanMessage } from './messageText.ts';
 import { findPromtool } from './promtool.ts';
 import { addRecentFile, recentFiles } from './settings.ts';
+import { importFromServerOperation, measureServerOperation, serverLinksOperation } from './serverService.ts';
 
 /** One function per operation, taking the parsed request. */
 export type HostHandlers = { readonly [Op in HostOperation]: (request: HostRequest<Op>) => Promise<HostResponse<Op>> };
@@ -74,6 +75,9 @@ export function createHostHandlers(services: HostServices, platform: HostPlatfor
     loadExample: (req) => services.loadExample(req),
     recentFiles: (req) => services.recentFiles(req),
     importConfigs: (req) => services.importConfigs(req),
+    measureServer: (req) => measureServerOperation(req),
+    importFromServer: (req) => importFromServerOperation(req),
+    serverLinks: (req) => serverLinksOperation(req),
     hostInfo: async () => {
       const promtool = services.promtoolPath();
       const homeDir = services.homeDir();
