@@ -177,6 +177,37 @@ export const hostApi = {
     }),
   },
   /**
+   * Read a running Prometheus at `url` (a URL the user entered: http(s), no credentials): head
+   * series, samples/s from its targets and process RSS, to show beside the estimate. Requests go to
+   * that URL only, with timeouts and size limits (electron/services/prometheusApi.ts).
+   */
+  measureServer: {
+    request: z.object({ url: z.string().min(1).max(2048) }),
+    response: z.object({
+      ok: z.boolean(),
+      url: z.string(),
+      measured: z.object({ series: z.number(), samplesPerSecond: z.number(), memoryBytes: z.number().optional() }).optional(),
+      error: z.string().optional(),
+    }),
+  },
+  /**
+   * Import a topology from the running Prometheus at `url`: its configuration, discovered targets and
+   * measured series per target (src/import/fromServer.ts).
+   */
+  importFromServer: {
+    request: z.object({ url: z.string().min(1).max(2048), name: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/).optional() }),
+    response: z.object({ ok: z.boolean(), document: z.string().optional(), diagnostics: z.array(DiagnosticSchema) }),
+  },
+  /**
+   * Local links of server nodes to running servers (settings, never the document): `key` names a
+   * server node of a document (the renderer's choice, e.g. document name + node id). `url: null`
+   * removes the link. Reading with no `set` returns every link.
+   */
+  serverLinks: {
+    request: z.object({ set: z.object({ key: z.string().min(1).max(600), url: z.string().max(2048).nullable() }).optional() }),
+    response: z.object({ ok: z.boolean(), links: z.record(z.string(), z.string()), error: z.string().optional() }),
+  },
+  /**
    * The renderer tells the host what the window shows: its title and whether there are unsaved
    * changes (Electron: window title, close guard, recent files; browser mode: accepted, no effect).
    */

@@ -16,6 +16,7 @@ import { cleanMessage } from './messageText.ts';
 import { findPromtool } from './promtool.ts';
 import { LocalRuns } from './run/localRuns.ts';
 import { addRecentFile, recentFiles } from './settings.ts';
+import { importFromServerOperation, measureServerOperation, serverLinksOperation } from './serverService.ts';
 
 /** One function per operation, taking the parsed request. */
 export type HostHandlers = { readonly [Op in HostOperation]: (request: HostRequest<Op>) => Promise<HostResponse<Op>> };
@@ -83,6 +84,9 @@ export function createHostHandlers(services: HostServices, platform: HostPlatfor
     startLocalRun: async (req) => services.startLocalRun?.(req) ?? { ok: false, error: 'this host cannot run designs locally' },
     localRunStatus: async (req) => services.localRunStatus?.(req) ?? { running: false, error: 'this host cannot run designs locally' },
     stopLocalRun: async (req) => services.stopLocalRun?.(req) ?? { ok: false },
+    measureServer: (req) => measureServerOperation(req),
+    importFromServer: (req) => importFromServerOperation(req),
+    serverLinks: (req) => serverLinksOperation(req),
     hostInfo: async () => {
       const promtool = services.promtoolPath();
       const homeDir = services.homeDir();

@@ -19,6 +19,8 @@ const SettingsSchema = z.object({
   recentFiles: z.array(z.string()).default([]),
   /** Small named preferences (`theme`, `lastExportDir`, ...). */
   preferences: z.record(z.string(), PreferenceValue).default({}),
+  /** Server nodes linked to running Prometheus URLs (key: document + node, chosen by the designer). */
+  serverLinks: z.record(z.string().max(600), z.string().max(2048)).default({}),
 });
 
 /** The settings file contents. */
@@ -43,7 +45,7 @@ export async function readSettings(dir: string = settingsDir()): Promise<Setting
   } catch {
     // Missing or not JSON: defaults.
   }
-  return { recentFiles: [], preferences: {} };
+  return { recentFiles: [], preferences: {}, serverLinks: {} };
 }
 
 /** Writes the settings atomically (creating the folder). Throws on I/O errors. */
@@ -69,4 +71,23 @@ export async function recentFiles(dir: string = settingsDir()): Promise<{ paths:
 export async function setPreference(key: string, value: string | number | boolean, dir: string = settingsDir()): Promise<void> {
   const settings = await readSettings(dir);
   await writeSettings({ ...settings, preferences: { ...settings.preferences, [key]: value } }, dir);
+}
+
+/** Most server links kept (oldest dropped first). */
+export const MAX_SERVER_LINKS = 500;
+
+/** Every server link. */
+export async function serverLinks(dir: string = settingsDir()): Promise<Record<string, string>> {
+  return (await readSettings(dir)).serverLinks;
+}
+
+/** Links (or with `url` null, unlinks) one server node; returns every link. The URL must be checked by the caller. */
+export async function setServerLink(key: string, url: string | null, dir: string = settingsDir()): Promise<Record<string, string>> {
+  const settings = await readSettings(dir);
+  const { [key]: _previous, ...rest } = settings.serverLinks;
+  const entries = Object.entries(rest);
+  if (url !== null) entries.push([key, url]);
+  const links = Object.fromEntries(entries.slice(-MAX_SERVER_LINKS));
+  await writeSettings({ ...settings, serverLinks: links }, dir);
+  return links;
 }

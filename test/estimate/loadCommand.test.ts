@@ -36,9 +36,9 @@ describe('promtopo load', () => {
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('federation.promtopo.json: estimated load (docs/load-model.md)');
-    expect(lines[2]).toMatch(/^server\s+role\s+inst\s+series\s+samples\/s\s+scrapes\/s\s+memory\s+disk\s+util\s+bottleneck$/);
+    expect(lines[2]).toMatch(/^server\s+role\s+inst\s+series\s+samples\/s\s+scrapes\/s\s+head mem\s+rss\s+disk\s+util\s+bottleneck$/);
     for (const s of example().nodes.filter((n) => n.kind === 'prometheus')) expect(r.out).toMatch(new RegExp(`^${s.name}\\s`, 'm'));
-    expect(r.out).toMatch(/^total: .* series, .* samples\/s, .* memory, .* disk$/m);
+    expect(r.out).toMatch(/^total: .* series, .* samples\/s, .* head memory, .* process memory \(RSS\), .* disk$/m);
     expect(r.out).toMatch(/^federation edge prom-global -> prom-eu-1\s+\d+/m);
   });
 
