@@ -38,7 +38,7 @@ test('the report renders offline, escapes names, reads at two window sizes and p
   await expect(page).toHaveTitle(`Capacity report: ${HOSTILE_NAME}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Capacity report: ${HOSTILE_NAME}`);
   expect(await page.locator('script').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
 
   const sections = ['Diagram', 'Load against machine size', 'Bottlenecks', 'Machine sizes', 'Scenarios side by side', 'Assumptions and their sources', 'Files of the bundle'];
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(sections);
@@ -54,7 +54,10 @@ test('the report renders offline, escapes names, reads at two window sizes and p
   // Nothing sticks out sideways at either size.
   for (const [width, height] of [[1600, 1000], [1280, 720]] as const) {
     await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
     expect(overflow, `horizontal overflow at ${width}x${height}`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(ARTIFACTS_DIR, `report-${width}x${height}.png`), fullPage: true });
   }

@@ -14,7 +14,7 @@ import { runCommandWith } from './runCommand.ts';
 
 registerCommands(planCommands);
 
-const canvas: CanvasBridge = { centre: () => ({ x: 0, y: 0 }), fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, reveal: () => {}, ensureVisible: () => {} };
+const canvas: CanvasBridge = { centre: () => ({ x: 0, y: 0 }), fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, reveal: () => {}, ensureVisible: () => {}, cardSizes: () => new Map() };
 
 function store(selection: string[]): DesignerStore {
   const parsed = parseTopologyValue(multiDc);

@@ -13,11 +13,22 @@ import { matchElements } from './matchElements.ts';
 import { selectorChanges } from './selectorChanges.ts';
 import type { ElementChange, ElementKind, FieldChange, TopologyDiff } from './types.ts';
 
-const ELEMENT_ORDER: readonly ElementKind[] = ['document', 'server', 'targets', 'alertmanager', 'grafana', 'edge', 'selector'];
+const ELEMENT_ORDER: readonly ElementKind[] = ['document', 'server', 'targets', 'alertmanager', 'grafana', 'receiver', 'querier', 'edge', 'selector'];
 const CHANGE_ORDER = { removed: 0, changed: 1, added: 2 } as const;
 
 function elementOf(node: TopologyNode): ElementKind {
-  return node.kind === 'prometheus' ? 'server' : node.kind;
+  switch (node.kind) {
+    case 'prometheus':
+      return 'server';
+    case 'mimir':
+    case 'thanos-receive':
+    case 'victoriametrics':
+      return 'receiver';
+    case 'thanos-querier':
+      return 'querier';
+    default:
+      return node.kind;
+  }
 }
 
 function compareChanges(a: ElementChange, b: ElementChange): number {

@@ -11,7 +11,7 @@ export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What kind of element a change is about. */
-export type ElementKind = 'document' | 'server' | 'targets' | 'alertmanager' | 'grafana' | 'edge' | 'selector';
+export type ElementKind = 'document' | 'server' | 'targets' | 'alertmanager' | 'grafana' | 'receiver' | 'querier' | 'edge' | 'selector';
 
 /** One field that differs, in user words: `scrape interval: 15s -> 30s`. */
 export interface FieldChange {

@@ -55,7 +55,7 @@ export function healthRuleGroup(t: Topology, server: PrometheusNode): RuleGroup 
   const federationJobs = new Map<string, { interval: string | undefined; source: string }>();
   const scrapeJobs: { job: string; group: TargetGroupNode }[] = [];
   for (const edge of t.edges) {
-    if (edge.server !== server.id) continue;
+    if (edge.kind === 'store' || edge.server !== server.id) continue;
     if (edge.kind === 'federation') {
       const source = t.nodes.find((n) => n.id === edge.source && n.kind === 'prometheus');
       if (source) federationJobs.set(federationJobName(source, edge), { interval: edge.scrapeInterval, source: source.name });
@@ -94,7 +94,8 @@ export function withHealthRules(t: Topology): Topology {
   return {
     ...t,
     nodes: t.nodes.map((n) => {
-      if (n.kind !== 'prometheus' || n.external) return n;
+      // An agent evaluates no rules: the servers it writes to watch it.
+      if (n.kind !== 'prometheus' || n.external || n.mode === 'agent') return n;
       const group = healthRuleGroup(t, n);
       return group ? { ...n, ruleGroups: [...n.ruleGroups, group] } : n;
     }),

@@ -17,6 +17,8 @@ const EDGE_COLOURS: Readonly<Record<TopologyEdge['kind'], string>> = {
   federation: '#6f42c1',
   alert: '#d4570c',
   datasource: '#d39e00',
+  remote_write: '#0b7285',
+  store: '#5f3dc4',
 };
 
 function roleOf(node: TopologyNode): string {
@@ -29,10 +31,20 @@ function roleOf(node: TopologyNode): string {
       return 'alertmanager';
     case 'grafana':
       return 'grafana';
+    case 'mimir':
+      return 'grafana mimir';
+    case 'thanos-receive':
+      return 'thanos receive';
+    case 'victoriametrics':
+      return 'victoriametrics';
+    case 'thanos-querier':
+      return 'thanos querier';
   }
 }
 
 function colourOf(node: TopologyNode): string {
+  if (node.kind === 'mimir' || node.kind === 'thanos-receive' || node.kind === 'victoriametrics') return '#0b7285';
+  if (node.kind === 'thanos-querier') return '#5f3dc4';
   if (node.kind !== 'prometheus') return node.kind === 'targets' ? '#8c959f' : node.kind === 'alertmanager' ? '#e8590c' : '#f0a500';
   return node.role === 'global' ? '#7048e8' : node.role === 'shard' ? '#1c7ed6' : '#2f9e44';
 }

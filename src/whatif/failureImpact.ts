@@ -140,7 +140,7 @@ export function failureImpact(topology: Topology, load: LoadEstimate, marks: rea
     const out: TargetGroupImpact[] = [];
     for (const group of t.nodes) {
       if (group.kind !== 'targets') continue;
-      const scrapers = t.edges.filter((e) => e.kind === 'scrape' && e.targets === group.id).map((e) => e.server);
+      const scrapers = t.edges.flatMap((e) => (e.kind === 'scrape' && e.targets === group.id ? [e.server] : []));
       if (scrapers.length === 0) continue;
       const states = scrapers.map((s) => impacts.get(s)?.state);
       if (states.some((s) => s === undefined || s === 'covered')) continue;
