@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTopology, querier, receiver, remoteWriteEdge, scrapeEdge, server, storeEdge, targets, datasourceEdge, grafana, alertEdge, alertmanager, federationEdge } from '../generate/testBuilders.ts';
-import type { Topology } from '../model/types.ts';
+import type { RelabelRule, Topology } from '../model/types.ts';
 import { dropsEverything } from './remoteWrite.ts';
 import { validateTopology } from './validateTopology.ts';
 
@@ -50,7 +50,7 @@ describe('remote_write and agent validation', () => {
     [{ action: 'keep', regex: '', sourceLabels: ['__name__'] }, true],
     [{ action: 'keep', regex: 'up', sourceLabels: ['__name__'] }, false],
     [{ action: 'labeldrop', regex: '.*' }, false],
-  ] as const)('dropsEverything(%j) = %s', (rule, expected) => {
+  ] as [RelabelRule, boolean][])('dropsEverything(%j) = %s', (rule, expected) => {
     expect(dropsEverything(rule)).toBe(expected);
   });
 
