@@ -21,7 +21,7 @@ import { useElementDiagnostics } from './useElement.ts';
 
 /** Field paths each inspector shows inline; findings elsewhere are listed at the top. */
 const shownFields: Record<string, readonly string[]> = {
-  prometheus: ['name', 'role', 'address', 'addressFromName', 'scrapeSelf', 'scrapeInterval', 'scrapeTimeout', 'evaluationInterval', 'retention', 'externalLabels', 'ha', 'hashmod', 'instanceAddresses', 'capacity', 'ruleGroups', 'extraScrapeConfigs', 'extraConfig'],
+  prometheus: ['name', 'role', 'address', 'addressFromName', 'scrapeSelf', 'mode', 'remoteWriteReceiver', 'thanosSidecar', 'scrapeInterval', 'scrapeTimeout', 'evaluationInterval', 'retention', 'externalLabels', 'ha', 'hashmod', 'instanceAddresses', 'capacity', 'ruleGroups', 'extraScrapeConfigs', 'extraConfig'],
   targets: ['name', 'exporter', 'seriesPerTarget', 'targets', 'count', 'port', 'discovery.targets', 'scrapeInterval', 'scrapeTimeout', 'metricsPath', 'scheme', 'labels', 'extraConfig'],
   alertmanager: ['name', 'instances'],
   grafana: ['name', 'address'],

@@ -54,6 +54,27 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
           onCommit={(on) => patch({ scrapeSelf: on })}
           diagnostics={at('scrapeSelf')}
         />
+        <CheckboxField
+          label="Agent mode (scrape and forward by remote_write)"
+          hint="--enable-feature=agent: no local queries, rules or alerting; connect it to a receiver."
+          checked={node.mode === 'agent'}
+          onCommit={(on) => patch({ mode: on ? 'agent' : undefined })}
+          diagnostics={at('mode')}
+        />
+        <CheckboxField
+          label="Accept remote_write (receiver)"
+          hint="--web.enable-remote-write-receiver: other servers and agents may write to /api/v1/write."
+          checked={node.remoteWriteReceiver === true}
+          onCommit={(on) => patch({ remoteWriteReceiver: on ? true : undefined })}
+          diagnostics={at('remoteWriteReceiver')}
+        />
+        <CheckboxField
+          label="Thanos sidecar"
+          hint="Serves this server's data over the StoreAPI (gRPC 10901) to a Thanos querier."
+          checked={node.thanosSidecar !== undefined}
+          onCommit={(on) => patch({ thanosSidecar: on ? { grpcPort: 10901, httpPort: 10902 } : undefined })}
+          diagnostics={at('thanosSidecar')}
+        />
       </Section>
       <Section title="Intervals and retention">
         <div className="pt-grid-2">

@@ -38,6 +38,12 @@ describe('examples', () => {
     expect(await loadExample({ id: 'gamma' }, dir)).toEqual({ ok: false, error: 'example "gamma" does not exist' });
   });
 
+  it('lists the built-in examples, remote-write among them', async () => {
+    const builtIn = await listExamples(join(import.meta.dirname, '../../assets/examples'));
+    expect(builtIn.examples.map((e) => e.id)).toContain('remote-write');
+    expect(builtIn.examples.find((e) => e.id === 'remote-write')?.name).toBe('Remote write: agents into a central receiver');
+  });
+
   it('answers an empty list for a missing folder', async () => {
     expect(await listExamples(join(dir, 'none'))).toEqual({ examples: [] });
   });

@@ -14,7 +14,8 @@ import { residentMemory } from './residentMemory.ts';
 import { loadDiagnostics } from './loadDiagnostics.ts';
 import { groupSeries } from './groupSeries.ts';
 import { ContentBuilder, hasRecordingRules, seconds, type ShardContent } from './serverContent.ts';
-import { LOAD_RESOURCES, type EdgeLoad, type InstanceLoad, type LoadEstimate, type LoadResource, type ServerLoad, type TargetGroupLoad } from './types.ts';
+import { remoteWriteLoads } from './remoteWrite.ts';
+import { LOAD_RESOURCES, type EdgeLoad, type RemoteWriteLoad, type InstanceLoad, type LoadEstimate, type LoadResource, type ServerLoad, type TargetGroupLoad } from './types.ts';
 
 const catalogIndexes = new WeakMap<readonly ExporterCatalog[], CatalogIndex>();
 
@@ -40,7 +41,7 @@ const NO_CATALOGS: readonly ExporterCatalog[] = [];
 export function estimateLoad(document: Topology, catalogs: readonly ExporterCatalog[] | CatalogIndex = NO_CATALOGS): LoadEstimate {
   const oversized = oversizedNodes(document);
   if (oversized.length > 0) {
-    return { servers: {}, edges: {}, targetGroups: {}, totals: { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, residentMemoryBytes: 0, diskBytes: 0 }, diagnostics: oversized };
+    return { servers: {}, edges: {}, receivers: {}, targetGroups: {}, totals: { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, residentMemoryBytes: 0, diskBytes: 0 }, diagnostics: oversized };
   }
   // Hashmod shards as the export target runs them (prometheus-operator hashes __address__).
   const topology = deploymentView(document);
@@ -65,7 +66,7 @@ export function estimateLoad(document: Topology, catalogs: readonly ExporterCata
   const bytesPerSample = settings.bytesPerSample ?? DEFAULT_BYTES_PER_SAMPLE;
 
   const serverLoads: Record<string, ServerLoad> = {};
-  const edgeLoads: Record<string, EdgeLoad> = {};
+  const edgeLoads: Record<string, EdgeLoad | RemoteWriteLoad> = {};
   const totals = { activeSeries: 0, samplesPerSecond: 0, memoryBytes: 0, residentMemoryBytes: 0, diskBytes: 0 };
   for (const server of servers) {
     const contents = builder.contentOf(server);
@@ -89,7 +90,9 @@ export function estimateLoad(document: Topology, catalogs: readonly ExporterCata
   }
 
   const targetGroups = targetGroupLoads(topology, nodes, scrapes, catalogsById);
-  const partial = { servers: serverLoads, edges: edgeLoads, targetGroups, totals };
+  const written = remoteWriteLoads(topology, serverLoads);
+  Object.assign(edgeLoads, written.edges);
+  const partial = { servers: serverLoads, edges: edgeLoads, receivers: written.receivers, targetGroups, totals };
   return { ...partial, diagnostics: loadDiagnostics(topology, partial, catalogsById) };
 }
 

@@ -99,6 +99,33 @@ export interface EdgeLoad {
   readonly seriesPerRequest?: SeriesCount;
 }
 
+/** What one remote_write edge carries (all instances of the sender, times the receiver's instances). */
+export interface RemoteWriteLoad extends Omit<EdgeLoad, 'kind'> {
+  readonly kind: 'remote_write';
+  /** Bytes per second on the wire (snappy-compressed protobuf). */
+  readonly bytesPerSecond: number;
+  /** Queue shards the busiest sender instance needs: samples/s x latency / max_samples_per_send (at least min_shards). */
+  readonly shardsNeeded: number;
+  /** The edge's max_shards: above it, the queue falls behind. */
+  readonly maxShards: number;
+  /** The round-trip time assumed per send. */
+  readonly latencySeconds: Seconds;
+  /** Extra memory on the sender, all instances: WAL reading plus shards x capacity queued samples. */
+  readonly senderExtraMemoryBytes: Bytes;
+}
+
+/** What a remote-write receiver (a Prometheus receiver or a store) ingests from its writers. */
+export interface ReceiverLoad {
+  readonly id: string;
+  readonly samplesPerSecond: SamplesPerSecond;
+  /** Active series written into it (HA duplicates included unless it deduplicates at ingest). */
+  readonly activeSeries: SeriesCount;
+  /** The part of activeSeries that are HA replicas' copies of the same series. */
+  readonly duplicateSeries: SeriesCount;
+  /** Sender instances writing to it. */
+  readonly writers: number;
+}
+
 /** How many series a target group's targets expose and who scrapes them. */
 export interface TargetGroupLoad {
   readonly id: string;
@@ -116,7 +143,9 @@ export interface TargetGroupLoad {
 /** The estimate for a whole document. */
 export interface LoadEstimate {
   readonly servers: Readonly<Record<string, ServerLoad>>;
-  readonly edges: Readonly<Record<string, EdgeLoad>>;
+  readonly edges: Readonly<Record<string, EdgeLoad | RemoteWriteLoad>>;
+  /** Per remote-write receiver id (Prometheus receivers and stores): what its writers send it. */
+  readonly receivers: Readonly<Record<string, ReceiverLoad>>;
   readonly targetGroups: Readonly<Record<string, TargetGroupLoad>>;
   /** Over all servers and instances. */
   readonly totals: { readonly activeSeries: SeriesCount; readonly samplesPerSecond: SamplesPerSecond; readonly memoryBytes: Bytes; readonly residentMemoryBytes: Bytes; readonly diskBytes: Bytes };

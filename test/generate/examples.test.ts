@@ -77,6 +77,17 @@ describe('what each example shows', () => {
     expect(servers(byFile('hashmod-shards.promtopo.json')).some((s) => (s.hashmod?.shards ?? 0) >= 2)).toBe(true);
   });
 
+  it('remote-write: agents in several DCs writing to a central receiver, Grafana on the receiver', () => {
+    const t = byFile('remote-write.promtopo.json');
+    const agents = servers(t).filter((s) => s.mode === 'agent');
+    expect(new Set(agents.map((s) => s.externalLabels.dc)).size).toBeGreaterThanOrEqual(2);
+    const central = servers(t).find((s) => s.remoteWriteReceiver === true);
+    expect(central).toBeDefined();
+    expect(edges(t, 'remote_write').map((e) => [e.server, e.receiver]).sort()).toEqual(agents.map((a) => [a.id, central!.id]).sort());
+    expect(edges(t, 'datasource').map((e) => e.server)).toEqual([central!.id]);
+    expect(validateTopology(t).filter((d) => d.code.startsWith('agent/') || d.code.startsWith('remote-write/'))).toEqual([]);
+  });
+
   it('multi-dc: leaves in several DCs, one HA, functional shards, a global federating rules, an Alertmanager cluster of 2-3, Grafana', () => {
     const t = byFile('multi-dc.promtopo.json');
     const all = servers(t);

