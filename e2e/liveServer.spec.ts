@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures.ts';
 import { FilePage } from './support/panels.ts';
+import { openSidebarTab } from './support/pages/sidebar.ts';
 import { query, waitReady } from '../test/live/support/http.ts';
 import { freePorts } from '../test/live/support/ports.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -54,6 +55,16 @@ test('a server linked to a running Prometheus shows measured beside predicted; t
   await expect(card.locator('[data-metric="live-memory"]')).toHaveText(/^RSS [\d.]+ [KMG]iB [+-]\d+\.\d%$/);
   await expect(page.getByTestId('server-measured')).toContainText('measured');
   await shot('linked-card');
+
+  // The Load panel has a Measured column beside the predicted ones, filled for the linked server only.
+  const load = await openSidebarTab(page, 'Load');
+  const row = load.locator('tr[data-server-name="prom-global"]');
+  await expect(row.locator('[data-metric="measured-series"]')).toHaveText(/^[\d.]+k? [+-]\d+\.\d%$/);
+  await expect(row.locator('[data-metric="measured-samples"]')).toHaveText(/^[\d.]+k?\/s [+-]\d+\.\d%$/);
+  await expect(row.locator('[data-metric="measured-memory"]')).toHaveText(/^RSS [\d.]+ [KMG]iB [+-]\d+\.\d%$/);
+  await expect(load.locator('tr[data-server-name="prom-us-1"] td[data-column="measured"]')).toHaveText('—');
+  await shot('linked-load-panel');
+  await openSidebarTab(page, 'Inspector');
   await page.setViewportSize({ width: 1280, height: 720 });
   await shot('linked-card-1280');
   await page.setViewportSize({ width: 1600, height: 1000 });
