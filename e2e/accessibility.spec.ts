@@ -109,6 +109,7 @@ const VIEWS: readonly View[] = [
   dialog('New from template', (page) => new FilePage(page).menu('New from Template…')),
   dialog('Save topology as', (page) => new FilePage(page).menu('Save As…')),
   dialog('Import Prometheus configs', (page) => new FilePage(page).menu('Import…')),
+  dialog('Import from a running server', (page) => new FilePage(page).menu('Import from Server…')),
   dialog('Keyboard shortcuts', async (page) => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');

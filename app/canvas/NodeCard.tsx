@@ -17,6 +17,7 @@ import { formatBytes, formatCount, formatPercent } from './format.ts';
 import { DetailContext } from './levelOfDetail.ts';
 import { ROLE_ICONS } from './roleIcons.ts';
 import { RunBadges } from '../panels/run/RunBadges.tsx';
+import { LinkedBadges } from '../panels/servers/LinkedBadges.tsx';
 import type { TopologyFlowNode } from './toFlow.ts';
 
 
@@ -114,6 +115,7 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
       {full && node.kind === 'prometheus' && <LoadBadges id={node.id} />}
       {full && node.kind === 'prometheus' && <MachineBadges id={node.id} />}
       {node.kind === 'prometheus' && <RunBadges id={node.id} />}
+      {node.kind === 'prometheus' && <LinkedBadges id={node.id} />}
       {givesOutput && <Handle type="source" position={Position.Right} className="pt-handle" />}
     </div>
   );

@@ -1,6 +1,6 @@
 /**
  * File commands: New, New from template, Open, Save, Save As,
- * Import, Export, Compare with file. They reach the host through app/panels/documents (dialogs in browser mode, native
+ * Import, Import from server, Export, Compare with file. They reach the host through app/panels/documents (dialogs in browser mode, native
  * dialogs in Electron). Registered by app/panels/documents/Documents.slot.tsx when the app loads.
  */
 import { compareWithFileInteractive } from '../panels/compare/compareActions.ts';
@@ -15,6 +15,7 @@ export const documentCommands: readonly Command[] = [
   { id: 'file.save', label: 'Save', group: 'file', keybindings: ['CmdOrCtrl+S'], run: () => void saveDocument() },
   { id: 'file.saveAs', label: 'Save As…', group: 'file', keybindings: ['CmdOrCtrl+Shift+S'], run: () => void saveDocumentAsInteractive() },
   { id: 'file.import', label: 'Import…', group: 'file', keybindings: ['CmdOrCtrl+I'], run: () => openDialog({ kind: 'import' }) },
+  { id: 'file.importFromServer', label: 'Import from Server…', group: 'file', run: () => openDialog({ kind: 'importFromServer' }) },
   {
     id: 'file.export',
     label: 'Export Bundle…',

@@ -7,6 +7,7 @@ import { KeyValueEditor } from './KeyValueEditor.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
 import { MachineSection } from './MachineSection.tsx';
 import { RuleGroupsEditor } from './RuleGroupsEditor.tsx';
+import { RunningServerSection } from '../panels/servers/RunningServerSection.tsx';
 import { splitLines, splitList, useElementDiagnostics, usePatchNode } from './useElement.ts';
 
 const roles = [
@@ -28,6 +29,7 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
     <>
       <LoadSummary id={node.id} />
       <PlanActions node={node} />
+      <RunningServerSection node={node} />
       <Section title="Server">
         <TextField label="Name" value={node.name} onCommit={(name) => patch({ name })} diagnostics={at('name')} mono />
         <SelectField label="Role" value={node.role} options={roles} onCommit={(role) => patch({ role })} diagnostics={at('role')} />

@@ -6,7 +6,7 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { openSidebarTab } from './pages/sidebar.ts';
 
-export type FileMenuItem = 'New' | 'New from Template…' | 'Open…' | 'Save' | 'Save As…' | 'Import…' | 'Export Bundle…' | 'Compare with File…';
+export type FileMenuItem = 'New' | 'New from Template…' | 'Open…' | 'Save' | 'Save As…' | 'Import…' | 'Import from Server…' | 'Export Bundle…' | 'Compare with File…';
 
 /** The File menu in the toolbar and the document dialogs it opens. */
 export class FilePage {

@@ -55,6 +55,7 @@ export function menuTemplate(options: { readonly recentFiles: readonly string[];
         cmd('file.saveAs', 'Save As…', 'CmdOrCtrl+Shift+S'),
         sep,
         cmd('file.import', 'Import…', 'CmdOrCtrl+I'),
+        cmd('file.importFromServer', 'Import from Server…'),
         cmd('file.export', 'Export Bundle…', 'CmdOrCtrl+E'),
         sep,
         cmd('file.compare', 'Compare with File…'),

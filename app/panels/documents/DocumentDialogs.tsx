@@ -7,6 +7,7 @@ import { host } from '../../host/host.ts';
 import { selectDirty, selectDocument, selectFilePath } from '../../store/selectors.ts';
 import { useDesigner } from '../../store/useDesigner.ts';
 import { ImportDialog } from '../import/ImportDialog.tsx';
+import { ImportFromServerDialog } from '../import/ImportFromServerDialog.tsx';
 import { ConfirmDiscardDialog } from './ConfirmDiscardDialog.tsx';
 import { ConfirmOverwriteDialog } from './ConfirmOverwriteDialog.tsx';
 import { useDialog } from './dialogState.ts';
@@ -30,6 +31,8 @@ export function DocumentDialogs() {
       return <SaveAsDialog />;
     case 'import':
       return <ImportDialog initial={dialog.outcome} />;
+    case 'importFromServer':
+      return <ImportFromServerDialog />;
     case 'confirmDiscard':
       return <ConfirmDiscardDialog action={dialog.action} resolve={dialog.resolve} />;
     case 'confirmOverwrite':

@@ -19,6 +19,7 @@ export function FileMenu() {
   const [open, setOpen] = useState(false);
   const dirty = useDesigner(selectDirty);
   const root = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const onPointer = (e: PointerEvent) => {
@@ -30,12 +31,15 @@ export function FileMenu() {
 
   function run(id: string) {
     setOpen(false);
+    // The menu item goes away with the menu: a dialog the command opens gives the focus back here.
+    opener.current?.focus();
     runCommand(id);
   }
 
   return (
     <div className="ptp-file-menu" ref={root}>
       <button
+        ref={opener}
         type="button"
         className="ptp-toolbar-button"
         aria-haspopup="menu"

@@ -1,5 +1,5 @@
 /**
- * Which document dialog is open (Open, New from template, Save As, Import, a confirmation, an error
+ * Which document dialog is open (Open, New from template, Save As, Import, Import from server, a confirmation, an error
  * report). View state only: kept out of the document and its history, in a small store of its own.
  */
 import { useStore } from 'zustand';
@@ -19,6 +19,8 @@ export type DocumentDialog =
   | { readonly kind: 'saveAs' }
   /** `outcome` is set when files were dropped on the canvas and already imported. */
   | { readonly kind: 'import'; readonly outcome?: ImportOutcome }
+  /** Import from a running Prometheus by its URL. */
+  | { readonly kind: 'importFromServer' }
   | { readonly kind: 'confirmDiscard'; readonly action: string; readonly resolve: (choice: DiscardChoice) => void }
   /** Saving would replace a file: one another program changed (`changed`) or one Save As landed on (`exists`). */
   | { readonly kind: 'confirmOverwrite'; readonly path: string; readonly reason: OverwriteReason; readonly resolve: (overwrite: boolean) => void }

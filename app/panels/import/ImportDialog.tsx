@@ -107,7 +107,8 @@ export function ImportDialog({ initial }: { initial?: ImportOutcome | undefined 
   );
 }
 
-function ImportOutcomeView({ outcome }: { outcome: ImportOutcome }) {
+/** What an import found (or why nothing was imported), with its notes. */
+export function ImportOutcomeView({ outcome }: { outcome: ImportOutcome }) {
   const topology = outcome.ok ? outcome.topology : undefined;
   return (
     <div className="ptp-import-outcome" data-testid="import-outcome" data-ok={outcome.ok}>

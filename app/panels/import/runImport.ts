@@ -90,6 +90,24 @@ export async function importFromPaths(paths: readonly string[]): Promise<ImportO
   }
 }
 
+/**
+ * Import from the running Prometheus at `url` (its configuration, discovered targets and measured
+ * series per target), read by the host. The URL is the source the dialog names.
+ */
+export async function importFromServerUrl(url: string): Promise<ImportOutcome> {
+  const source = url.trim();
+  const sources = [source];
+  try {
+    const res = await host.call('importFromServer', { url: source });
+    if (!res.ok || res.document === undefined) return { ok: false, diagnostics: res.diagnostics, sources };
+    const parsed = parseTopology(res.document, source);
+    if (!parsed.ok) return { ok: false, diagnostics: [...res.diagnostics, ...parsed.diagnostics], sources };
+    return { ok: true, topology: parsed.topology, diagnostics: res.diagnostics, sources };
+  } catch (e) {
+    return failure(sources, source, errorText(e));
+  }
+}
+
 /** How an imported topology enters the designer. */
 export type ImportMode = 'new' | 'replace';
 

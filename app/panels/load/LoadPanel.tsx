@@ -2,11 +2,13 @@
  * Load panel: the bottleneck in a sentence, a per-server table sortable by every column (human units,
  * exact numbers in tooltips) and bars of series, samples/s, memory and disk against capacity.
  * Derived from the document by the load model (memoized per document), so it updates on every edit.
+ * Where a server is linked to a running Prometheus, a Measured column shows what it measured.
  */
 import { useMemo, useState } from 'react';
 import { formatBytes, formatCount, formatExact, formatPercent } from '../format.ts';
 import { useReveal } from '../shared/useReveal.ts';
 import { LoadBars } from './LoadBars.tsx';
+import { MeasuredCell, useAnyLinked } from '../servers/MeasuredCell.tsx';
 import { MachinesSection } from './MachinesSection.tsx';
 import { WhatIfSection } from './WhatIfSection.tsx';
 import { loadRows } from './loadRows.ts';
@@ -49,6 +51,7 @@ export function LoadPanel() {
   const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
   const bottleneck = useMemo(() => findBottleneck(rows), [rows]);
   const reveal = useReveal();
+  const linked = useAnyLinked();
 
   if (rows.length === 0) {
     return (
@@ -89,6 +92,11 @@ export function LoadPanel() {
                   </th>
                 );
               })}
+              {linked ? (
+                <th scope="col" className="ptp-col-num" data-column="measured" title="Measured on the linked running server (error of the prediction in percent)">
+                  Measured
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -107,6 +115,7 @@ export function LoadPanel() {
                     </td>
                   ),
                 )}
+                {linked ? <MeasuredCell id={row.id} /> : null}
               </tr>
             ))}
           </tbody>
