@@ -30,7 +30,7 @@ const shownFields: Record<string, readonly string[]> = {
   'thanos-receive': ['name', 'address', 'tenant'],
   victoriametrics: ['name', 'address', 'tenant', 'dedup'],
   'thanos-querier': ['name', 'address', 'replicaLabels'],
-  remote_write: ['name', 'assumedLatency', 'queueConfig', 'bearerTokenFile', 'basicAuth'],
+  remote_write: ['name', 'assumedLatency', 'queueConfig', 'writeRelabelConfigs', 'bearerTokenFile', 'basicAuth'],
   federation: ['match', 'scrapeInterval', 'scrapeTimeout', 'honorLabels', 'sourceReplica'],
   datasource: ['isDefault'],
   scrape: [],

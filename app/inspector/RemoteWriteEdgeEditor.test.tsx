@@ -91,4 +91,22 @@ describe('remote_write edge inspector', () => {
     edit('Assumed latency per send', '250ms');
     expect(edgeNow()).toMatchObject({ name: 'central', assumedLatency: '250ms' });
   });
+
+  it('edits write_relabel_configs as rows: regex, add and remove, each one undo step', () => {
+    render(<Harness />);
+    expect((screen.getByLabelText('Rule 1 regex') as HTMLInputElement).value).toBe('go_gc_.*');
+    edit('Rule 1 regex', 'go_.*');
+    expect(edgeNow().writeRelabelConfigs).toEqual([{ action: 'drop', sourceLabels: ['__name__'], regex: 'go_.*' }]);
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Add rule' })));
+    expect(edgeNow().writeRelabelConfigs).toHaveLength(2);
+    act(() => fireEvent.change(screen.getByLabelText('Rule 2 action'), { target: { value: 'labeldrop' } }));
+    expect(edgeNow().writeRelabelConfigs?.[1]?.action).toBe('labeldrop');
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Remove rule 1' })));
+    expect(edgeNow().writeRelabelConfigs?.map((r) => r.action)).toEqual(['labeldrop']);
+    act(() => designerStore.getState().undo());
+    expect(edgeNow().writeRelabelConfigs).toHaveLength(2);
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Remove rule 2' })));
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Remove rule 1' })));
+    expect(edgeNow()).not.toHaveProperty('writeRelabelConfigs');
+  });
 });

@@ -9,6 +9,7 @@ import type { EdgePatch } from '../../src/model/edit/updateElement.ts';
 import { QUEUE_DEFAULTS } from '../../src/model/remoteWriteDefaults.ts';
 import type { RemoteWriteEdge } from '../../src/model/types.ts';
 import { FieldMessages, NumberField, Section, TextField } from './fields.tsx';
+import { WriteRelabelEditor } from './WriteRelabelEditor.tsx';
 
 type Queue = NonNullable<RemoteWriteEdge['queueConfig']>;
 
@@ -59,6 +60,9 @@ export function RemoteWriteEdgeEditor({ edge, patch, at }: { edge: RemoteWriteEd
           ))}
         </div>
         <FieldMessages diagnostics={at('queueConfig').filter((d) => d.at.field === 'queueConfig')} />
+      </Section>
+      <Section title="Write relabelling (write_relabel_configs)">
+        <WriteRelabelEditor rules={edge.writeRelabelConfigs ?? []} onCommit={(writeRelabelConfigs) => patch({ writeRelabelConfigs })} diagnostics={at} />
       </Section>
       <Section title="Authentication (files on the sender)">
         <TextField label="Bearer token file" value={edge.bearerTokenFile ?? ''} mono placeholder="/etc/prometheus/token" onCommit={(v) => patch({ bearerTokenFile: v.trim() || undefined })} diagnostics={at('bearerTokenFile')} />
