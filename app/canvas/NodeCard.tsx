@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { TopologyNode } from '../../src/model/types.ts';
 import type { ServerLoadView } from '../store/engine.ts';
 import { selectDownState, selectMachineBadge } from '../store/capacitySelectors.ts';
-import { selectServerLoad } from '../store/selectors.ts';
+import { selectReceiverLoad, selectServerLoad } from '../store/selectors.ts';
 import { useDesigner } from '../store/useDesigner.ts';
 import { roleLabel } from './accessibleNames.ts';
 import { formatBytes, formatCount, formatPercent } from './format.ts';
@@ -58,7 +58,24 @@ function LoadBadges({ id }: { id: string }) {
       <span className="pt-badge load" data-metric="samples">{formatCount(load.samplesPerSecond)}/s</span>
       <span className="pt-badge load" data-metric="memory">{formatBytes(load.memoryBytes)} head</span>
       {load.residentMemoryBytes !== undefined && <span className="pt-badge load" data-metric="rss">{formatBytes(load.residentMemoryBytes)} RSS</span>}
+      {load.remoteWriteMemoryBytes !== undefined && <span className="pt-badge load" data-metric="remote-write-memory" title="Extra memory of remote_write (WAL reading and queues), included in RSS">+{formatBytes(load.remoteWriteMemoryBytes)} rw</span>}
       {load.utilisation !== undefined && <span className="pt-badge load util" data-metric="utilisation">{formatPercent(load.utilisation)}</span>}
+    </div>
+  );
+}
+
+/** What a remote-write receiver ingests: samples/s, active series and HA duplicates among them. */
+function ReceiverBadges({ id }: { id: string }) {
+  const select = useMemo(() => selectReceiverLoad(id), [id]);
+  const load = useDesigner(select);
+  if (!load) return null;
+  const title = `remote_write in: ${formatCount(load.samplesPerSecond)} samples/s, ${formatCount(load.activeSeries)} active series` +
+    (load.duplicateSeries > 0 ? `, ${formatCount(load.duplicateSeries)} of them HA duplicates` : '');
+  return (
+    <div className="pt-node-load" title={title} data-testid="receiver-badges">
+      <span className="pt-badge load" data-metric="ingest">in {formatCount(load.samplesPerSecond)}/s</span>
+      <span className="pt-badge load" data-metric="ingest-series">{formatCount(load.activeSeries)} series</span>
+      {load.duplicateSeries > 0 && <span className="pt-badge load util" data-metric="duplicates">{formatCount(load.duplicateSeries)} dup</span>}
     </div>
   );
 }
@@ -113,6 +130,7 @@ function NodeCardImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
         </div>
       )}
       {full && node.kind === 'prometheus' && <LoadBadges id={node.id} />}
+      {full && node.kind !== 'targets' && node.kind !== 'grafana' && node.kind !== 'alertmanager' && <ReceiverBadges id={node.id} />}
       {full && node.kind === 'prometheus' && <MachineBadges id={node.id} />}
       {node.kind === 'prometheus' && <RunBadges id={node.id} />}
       {node.kind === 'prometheus' && <LinkedBadges id={node.id} />}

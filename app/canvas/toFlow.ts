@@ -11,7 +11,7 @@ import type { EdgeLoadView, LoadView } from '../store/engine.ts';
 import type { MarkerCounts } from '../store/selectors.ts';
 import { NO_MARKERS } from '../store/selectors.ts';
 import { edgeAccessibleName, nodeAccessibleName } from './accessibleNames.ts';
-import { formatCount } from './format.ts';
+import { formatBytes, formatCount } from './format.ts';
 
 /** Heat bucket of a server by utilisation: none (no capacity known), low < 50%, mid < 80%, high < 100%, over. */
 export type Heat = 'none' | 'low' | 'mid' | 'high' | 'over';
@@ -199,8 +199,10 @@ function edgeLabel(edge: TopologyEdge, load: EdgeLoadView | undefined): string {
       return '';
     case 'datasource':
       return edge.isDefault ? 'default source' : '';
-    case 'remote_write':
-      return ['remote_write', rate].filter(Boolean).join(' · ');
+    case 'remote_write': {
+      const wire = load?.bytesPerSecond ? `${formatBytes(load.bytesPerSecond)}/s` : '';
+      return ['remote_write', rate, wire].filter(Boolean).join(' · ');
+    }
     case 'store':
       return '';
   }

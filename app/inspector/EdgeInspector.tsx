@@ -1,11 +1,12 @@
 /** Inspector of an edge: its ends, and the options of its kind (federation match[] list, ...). */
 import { replicaCount, replicaValue } from '../../src/model/instances.ts';
 import type { TopologyEdge, TopologyNode } from '../../src/model/types.ts';
-import { formatCount } from '../canvas/format.ts';
+import { formatBytes, formatCount } from '../canvas/format.ts';
 import { selectEdgeLoad, selectIndex } from '../store/selectors.ts';
 import { useDesigner } from '../store/useDesigner.ts';
 import { CheckboxField, Section, SelectField, TextField } from './fields.tsx';
 import { MatchListEditor } from './MatchListEditor.tsx';
+import { RemoteWriteEdgeEditor } from './RemoteWriteEdgeEditor.tsx';
 import { useElementDiagnostics, usePatchEdge } from './useElement.ts';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -52,6 +53,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           <div className="pt-load-summary compact" data-testid="edge-load">
             <div><span>Series</span><b>{formatCount(load.series)}</b></div>
             <div><span>Samples/s</span><b>{formatCount(load.samplesPerSecond)}</b></div>
+            {load.bytesPerSecond !== undefined && <div><span>Bytes/s</span><b>{formatBytes(load.bytesPerSecond)}/s</b></div>}
           </div>
         )}
       </Section>
@@ -81,6 +83,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           </Section>
         </>
       )}
+      {edge.kind === 'remote_write' && <RemoteWriteEdgeEditor key={edge.id} edge={edge} patch={patch} at={at} />}
       {edge.kind === 'datasource' && (
         <Section title="Data source">
           <CheckboxField label="Default data source" hint="Only one data source per Grafana may be the default." checked={edge.isDefault} onCommit={(isDefault) => patch({ isDefault })} diagnostics={at('isDefault')} />

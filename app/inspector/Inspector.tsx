@@ -17,6 +17,7 @@ import { unplacedDiagnostics } from './fieldDiagnostics.ts';
 import { AlertmanagerInspector, GrafanaInspector, TargetGroupInspector } from './OtherNodeInspectors.tsx';
 import { NodeConnections } from './NodeConnections.tsx';
 import { PrometheusInspector } from './PrometheusInspector.tsx';
+import { QuerierInspector, ReceiverInspector } from './ReceiverInspectors.tsx';
 import { useElementDiagnostics } from './useElement.ts';
 
 /** Field paths each inspector shows inline; findings elsewhere are listed at the top. */
@@ -25,6 +26,11 @@ const shownFields: Record<string, readonly string[]> = {
   targets: ['name', 'exporter', 'seriesPerTarget', 'targets', 'count', 'port', 'discovery.targets', 'scrapeInterval', 'scrapeTimeout', 'metricsPath', 'scheme', 'labels', 'extraConfig'],
   alertmanager: ['name', 'instances'],
   grafana: ['name', 'address'],
+  mimir: ['name', 'address', 'tenant', 'dedup'],
+  'thanos-receive': ['name', 'address', 'tenant'],
+  victoriametrics: ['name', 'address', 'tenant', 'dedup'],
+  'thanos-querier': ['name', 'address', 'replicaLabels'],
+  remote_write: ['name', 'assumedLatency', 'queueConfig', 'writeRelabelConfigs', 'bearerTokenFile', 'basicAuth'],
   federation: ['match', 'scrapeInterval', 'scrapeTimeout', 'honorLabels', 'sourceReplica'],
   datasource: ['isDefault'],
   scrape: [],
@@ -63,6 +69,8 @@ function NodeInspector({ node }: { node: TopologyNode }) {
       {node.kind === 'targets' && <TargetGroupInspector key={node.id} node={node} />}
       {node.kind === 'alertmanager' && <AlertmanagerInspector key={node.id} node={node} />}
       {node.kind === 'grafana' && <GrafanaInspector key={node.id} node={node} />}
+      {(node.kind === 'mimir' || node.kind === 'thanos-receive' || node.kind === 'victoriametrics') && <ReceiverInspector key={node.id} node={node} />}
+      {node.kind === 'thanos-querier' && <QuerierInspector key={node.id} node={node} />}
       <NodeConnections nodeId={node.id} />
     </Header>
   );

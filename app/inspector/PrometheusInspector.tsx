@@ -77,6 +77,12 @@ export function PrometheusInspector({ node }: { node: PrometheusNode }) {
           onCommit={(on) => patch({ thanosSidecar: on ? { grpcPort: 10901, httpPort: 10902 } : undefined })}
           diagnostics={at('thanosSidecar')}
         />
+        {node.thanosSidecar && (
+          <div className="pt-grid-2">
+            <NumberField label="Sidecar gRPC port" value={node.thanosSidecar.grpcPort} integer min={1} onCommit={(v) => v !== undefined && node.thanosSidecar && patch({ thanosSidecar: { ...node.thanosSidecar, grpcPort: v } })} diagnostics={at('thanosSidecar.grpcPort')} />
+            <NumberField label="Sidecar HTTP port" value={node.thanosSidecar.httpPort} integer min={1} onCommit={(v) => v !== undefined && node.thanosSidecar && patch({ thanosSidecar: { ...node.thanosSidecar, httpPort: v } })} diagnostics={at('thanosSidecar.httpPort')} />
+          </div>
+        )}
       </Section>
       <Section title="Intervals and retention">
         <div className="pt-grid-2">

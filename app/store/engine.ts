@@ -20,6 +20,8 @@ export interface ServerLoadView {
   readonly residentMemoryBytes?: number;
   /** Estimated disk for the retention, bytes. */
   readonly diskBytes: number;
+  /** Extra memory of its remote_write queues and WAL reading (part of residentMemoryBytes); absent without remote_write. */
+  readonly remoteWriteMemoryBytes?: number;
   /** Highest share of capacity used (0..1+, 1 = full); undefined when no capacity is known. */
   readonly utilisation?: number;
 }
@@ -30,12 +32,24 @@ export interface EdgeLoadView {
   readonly series: number;
   /** Samples per second carried. */
   readonly samplesPerSecond: number;
+  /** remote_write: bytes per second on the wire. */
+  readonly bytesPerSecond?: number;
+}
+
+/** What a remote-write receiver (a Prometheus receiver or a store) ingests. */
+export interface ReceiverLoadView {
+  readonly samplesPerSecond: number;
+  readonly activeSeries: number;
+  /** HA replicas' copies of the same series among activeSeries. */
+  readonly duplicateSeries: number;
 }
 
 /** Load per server node id and per edge id. */
 export interface LoadView {
   readonly servers: ReadonlyMap<string, ServerLoadView>;
   readonly edges: ReadonlyMap<string, EdgeLoadView>;
+  /** Per remote-write receiver node id; absent when nothing writes. */
+  readonly receivers?: ReadonlyMap<string, ReceiverLoadView>;
   /** The load model's full estimate (per instance, capacities, bottlenecks), when computed by it. */
   readonly estimate?: LoadEstimate;
 }

@@ -10,7 +10,7 @@ import { sortDiagnostics } from '../../src/model/diagnostic.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import type { Topology } from '../../src/model/types.ts';
 import { validateTopology } from '../../src/validate/validateTopology.ts';
-import type { DesignerEngine, EdgeLoadView, LoadView, ServerLoadView } from './engine.ts';
+import type { DesignerEngine, EdgeLoadView, LoadView, ReceiverLoadView, ServerLoadView } from './engine.ts';
 
 const estimates = new WeakMap<Topology, LoadEstimate>();
 
@@ -37,6 +37,7 @@ export function toLoadView(estimate: LoadEstimate, previous?: LoadView): LoadVie
       memoryBytes: s.memoryBytes,
       residentMemoryBytes: s.residentMemoryBytes,
       diskBytes: s.diskBytes,
+      ...(s.remoteWriteMemoryBytes !== undefined ? { remoteWriteMemoryBytes: s.remoteWriteMemoryBytes } : {}),
       ...(s.utilisation !== undefined ? { utilisation: s.utilisation } : {}),
     };
     const before = previous?.servers.get(id);
@@ -45,14 +46,23 @@ export function toLoadView(estimate: LoadEstimate, previous?: LoadView): LoadVie
   const edges = new Map<string, EdgeLoadView>();
   for (const [id, e] of Object.entries(estimate.edges)) {
     const before = previous?.edges.get(id);
-    edges.set(id, before && before.series === e.series && before.samplesPerSecond === e.samplesPerSecond ? before : { series: e.series, samplesPerSecond: e.samplesPerSecond });
+    const bytes = e.kind === 'remote_write' ? e.bytesPerSecond : undefined;
+    const same = before && before.series === e.series && before.samplesPerSecond === e.samplesPerSecond && before.bytesPerSecond === bytes;
+    edges.set(id, same ? before : { series: e.series, samplesPerSecond: e.samplesPerSecond, ...(bytes !== undefined ? { bytesPerSecond: bytes } : {}) });
   }
-  return { servers, edges, estimate };
+  const receivers = new Map<string, ReceiverLoadView>();
+  for (const [id, r] of Object.entries(estimate.receivers)) {
+    const before = previous?.receivers?.get(id);
+    const same = before && before.samplesPerSecond === r.samplesPerSecond && before.activeSeries === r.activeSeries && before.duplicateSeries === r.duplicateSeries;
+    receivers.set(id, same ? before : { samplesPerSecond: r.samplesPerSecond, activeSeries: r.activeSeries, duplicateSeries: r.duplicateSeries });
+  }
+  return { servers, edges, receivers, estimate };
 }
 
 function sameServerView(a: ServerLoadView, b: ServerLoadView): boolean {
   return a.activeSeries === b.activeSeries && a.samplesPerSecond === b.samplesPerSecond && a.scrapesPerSecond === b.scrapesPerSecond &&
-    a.memoryBytes === b.memoryBytes && a.diskBytes === b.diskBytes && a.utilisation === b.utilisation;
+    a.memoryBytes === b.memoryBytes && a.diskBytes === b.diskBytes && a.utilisation === b.utilisation &&
+    a.residentMemoryBytes === b.residentMemoryBytes && a.remoteWriteMemoryBytes === b.remoteWriteMemoryBytes;
 }
 
 export const realEngine: DesignerEngine = {

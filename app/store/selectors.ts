@@ -7,7 +7,7 @@ import { indexTopology } from '../../src/model/lookup.ts';
 import type { TopologyIndex } from '../../src/model/lookup.ts';
 import type { Topology, TopologyEdge, TopologyNode } from '../../src/model/types.ts';
 import type { DesignerState, Selection } from './designerStore.ts';
-import type { DesignerEngine, EdgeLoadView, LoadView, ServerLoadView } from './engine.ts';
+import type { DesignerEngine, EdgeLoadView, LoadView, ReceiverLoadView, ServerLoadView } from './engine.ts';
 import { onlyPositionsDiffer } from './positionOnly.ts';
 
 /** The value derived from the document before, handed to the next derivation to reuse its parts. */
@@ -106,6 +106,9 @@ export function selectEdge(id: string) {
 }
 export function selectServerLoad(id: string) {
   return (s: DesignerState): ServerLoadView | undefined => selectLoad(s).servers.get(id);
+}
+export function selectReceiverLoad(id: string) {
+  return (s: DesignerState): ReceiverLoadView | undefined => selectLoad(s).receivers?.get(id);
 }
 export function selectEdgeLoad(id: string) {
   return (s: DesignerState): EdgeLoadView | undefined => selectLoad(s).edges.get(id);

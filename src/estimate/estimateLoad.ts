@@ -14,7 +14,7 @@ import { residentMemory } from './residentMemory.ts';
 import { loadDiagnostics } from './loadDiagnostics.ts';
 import { groupSeries } from './groupSeries.ts';
 import { ContentBuilder, hasRecordingRules, seconds, type ShardContent } from './serverContent.ts';
-import { remoteWriteLoads } from './remoteWrite.ts';
+import { remoteWriteLoads, withRemoteWriteMemory } from './remoteWrite.ts';
 import { LOAD_RESOURCES, type EdgeLoad, type RemoteWriteLoad, type InstanceLoad, type LoadEstimate, type LoadResource, type ServerLoad, type TargetGroupLoad } from './types.ts';
 
 const catalogIndexes = new WeakMap<readonly ExporterCatalog[], CatalogIndex>();
@@ -92,7 +92,9 @@ export function estimateLoad(document: Topology, catalogs: readonly ExporterCata
   const targetGroups = targetGroupLoads(topology, nodes, scrapes, catalogsById);
   const written = remoteWriteLoads(topology, serverLoads);
   Object.assign(edgeLoads, written.edges);
-  const partial = { servers: serverLoads, edges: edgeLoads, receivers: written.receivers, targetGroups, totals };
+  const withQueues = withRemoteWriteMemory(serverLoads, topology, written.edges);
+  for (const id of Object.keys(withQueues)) totals.residentMemoryBytes += (withQueues[id]?.residentMemoryBytes ?? 0) - (serverLoads[id]?.residentMemoryBytes ?? 0);
+  const partial = { servers: withQueues, edges: edgeLoads, receivers: written.receivers, targetGroups, totals };
   return { ...partial, diagnostics: loadDiagnostics(topology, partial, catalogsById) };
 }
 

@@ -93,6 +93,19 @@ export function loadDiagnostics(
       });
     }
   }
+  for (const edge of topology.edges) {
+    if (edge.kind !== 'remote_write') continue;
+    const load = estimate.edges[edge.id];
+    if (!load || load.kind !== 'remote_write' || load.shardsNeeded <= load.maxShards) continue;
+    const where = `remote_write edge ${nodes.get(edge.server)?.name ?? edge.server} -> ${nodes.get(edge.receiver)?.name ?? edge.receiver}`;
+    out.push({
+      code: 'load/remote-write-shards',
+      severity: 'warning',
+      message: `${where}: the busiest sender instance needs ${load.shardsNeeded} queue shards at ${Math.round(load.latencySeconds * 1000)}ms per send, above max_shards ${load.maxShards}; the queue falls behind and the WAL grows`,
+      hint: 'Raise queue_config.max_samples_per_send or max_shards, drop series with write_relabel_configs, or check the assumed latency.',
+      at: { edge: edge.id, field: 'queueConfig' },
+    });
+  }
   return sortDiagnostics(out);
 }
 

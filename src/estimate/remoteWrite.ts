@@ -8,7 +8,7 @@ import { serverInstances } from '../model/instances.ts';
 import { isReceiverKind } from '../model/receivers.ts';
 import { QUEUE_DEFAULTS } from '../model/remoteWriteDefaults.ts';
 import type { PrometheusNode, RemoteWriteEdge, Topology } from '../model/types.ts';
-import type { ReceiverLoad, RemoteWriteLoad, ServerLoad } from './types.ts';
+import type { InstanceLoad, ReceiverLoad, RemoteWriteLoad, ServerLoad } from './types.ts';
 
 /**
  * Bytes on the wire per sample: snappy-compressed remote-write 1.0 protobuf, measured here between
@@ -98,4 +98,31 @@ export function remoteWriteLoads(t: Topology, servers: Readonly<Record<string, S
   const out: Record<string, ReceiverLoad> = {};
   for (const [id, r] of Object.entries(receivers)) out[id] = { id, ...r };
   return { edges, receivers: out };
+}
+
+/**
+ * The servers' loads with each sender's remote_write extra memory added to its process memory (RSS):
+ * every instance carries its share of each of its edges' `senderExtraMemoryBytes`. Servers without
+ * remote_write are returned as the same objects.
+ */
+export function withRemoteWriteMemory(
+  servers: Readonly<Record<string, ServerLoad>>,
+  t: Topology,
+  edges: Readonly<Record<string, RemoteWriteLoad>>,
+): Record<string, ServerLoad> {
+  const extra = new Map<string, number>();
+  for (const edge of t.edges) {
+    if (edge.kind !== 'remote_write') continue;
+    const load = edges[edge.id];
+    if (load) extra.set(edge.server, (extra.get(edge.server) ?? 0) + load.senderExtraMemoryBytes);
+  }
+  const out: Record<string, ServerLoad> = { ...servers };
+  for (const [id, bytes] of extra) {
+    const load = servers[id];
+    if (!load || bytes === 0) continue;
+    const share = bytes / Math.max(1, load.instanceCount);
+    const instances: InstanceLoad[] = load.instances.map((i) => ({ ...i, residentMemoryBytes: i.residentMemoryBytes + share }));
+    out[id] = { ...load, instances, residentMemoryBytes: load.residentMemoryBytes + bytes, remoteWriteMemoryBytes: bytes };
+  }
+  return out;
 }

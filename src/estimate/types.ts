@@ -64,8 +64,10 @@ export interface ServerLoad {
   readonly scrapesPerSecond: number;
   /** Head memory, summed over instances. */
   readonly memoryBytes: Bytes;
-  /** Process memory (RSS) summed over instances: each instance pays the baseline. */
+  /** Process memory (RSS) summed over instances: each instance pays the baseline (remote_write's extra memory included). */
   readonly residentMemoryBytes: Bytes;
+  /** Extra memory of its remote_write queues and WAL reading, all instances (part of residentMemoryBytes); absent without remote_write. */
+  readonly remoteWriteMemoryBytes?: Bytes;
   readonly diskBytes: Bytes;
   readonly series: SeriesBreakdown;
   /** Capacity of ONE instance (the server's, else the document's, else the model's defaults). */

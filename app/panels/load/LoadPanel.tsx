@@ -1,6 +1,7 @@
 /**
  * Load panel: the bottleneck in a sentence, a per-server table sortable by every column (human units,
- * exact numbers in tooltips) and bars of series, samples/s, memory and disk against capacity.
+ * exact numbers in tooltips), bars of series, samples/s, memory and disk against capacity, and the
+ * remote_write tables (edges and receivers).
  * Derived from the document by the load model (memoized per document), so it updates on every edit.
  * Where a server is linked to a running Prometheus, a Measured column shows what it measured.
  */
@@ -10,6 +11,7 @@ import { useReveal } from '../shared/useReveal.ts';
 import { LoadBars } from './LoadBars.tsx';
 import { MeasuredCell, useAnyLinked } from '../servers/MeasuredCell.tsx';
 import { MachinesSection } from './MachinesSection.tsx';
+import { RemoteWriteSection } from './RemoteWriteSection.tsx';
 import { WhatIfSection } from './WhatIfSection.tsx';
 import { loadRows } from './loadRows.ts';
 import { useLoadEstimate } from './useLoadEstimate.ts';
@@ -123,6 +125,7 @@ export function LoadPanel() {
       </div>
       <p className="ptp-muted ptp-narrow-note">Widen the side panels (drag their left edge) to see Scrapes/s, Head mem and Disk in the table.</p>
       <LoadBars rows={sorted} />
+      <RemoteWriteSection />
       <MachinesSection />
       <WhatIfSection />
     </section>
