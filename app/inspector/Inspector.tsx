@@ -26,7 +26,7 @@ const shownFields: Record<string, readonly string[]> = {
   alertmanager: ['name', 'instances'],
   grafana: ['name', 'address'],
   federation: ['match', 'scrapeInterval', 'scrapeTimeout', 'honorLabels', 'sourceReplica'],
-  datasource: ['isDefault'],
+  datasource: ['isDefault', 'replicas'],
   scrape: [],
   alert: [],
 };
