@@ -56,6 +56,9 @@ test('compare with an earlier version: fields in words, the load change, click r
   const load = page.getByTestId('compare-load');
   await expect(load.getByRole('rowheader', { name: 'prom-us-1' })).toBeVisible();
   await expect(load.getByRole('row', { name: /prom-us-1/ })).toContainText('→');
+  // The machine size each needs (the presets, unpriced): a few hosts keep it on the smallest.
+  await expect(load.getByRole('row', { name: /prom-us-1/ }).getByTestId('compare-machine')).toHaveText('small-2x8');
+  await expect(load.getByRole('row', { name: /prom-us-1/ }).getByTestId('compare-price')).toHaveText('-');
   await shot('compare-panel');
 
   await changes.getByRole('button', { name: /target group "node-us"/ }).click();

@@ -48,7 +48,12 @@ test('the report renders offline, escapes names, reads at two window sizes and p
   const servers = example.nodes.filter((n) => n.kind === 'prometheus').map((n) => n.name);
   await expect(page.locator('#load tbody tr')).toHaveCount(servers.length);
   await expect(page.locator('#scenarios thead th')).toHaveText(['Server', 'As designed', '+50% targets', 'retention 30d']);
-  await expect(page.locator('#machines tbody td').first()).toHaveText('not set');
+  // Machine sizes come from the capacity model: each server's needed size; the presets have no price.
+  const firstMachine = page.locator('#machines tbody tr').first().locator('td');
+  await expect(firstMachine.nth(0)).toHaveText(/^[\w-]+ \(\d+ vCPU, \d+ GiB RAM, \d+ GiB disk\)$/);
+  await expect(firstMachine.nth(2)).toContainText(/(CPU|RAM|disk|network)/);
+  await expect(firstMachine.nth(3)).toHaveText('not set');
+  await expect(page.locator('#load thead th').last()).toHaveText('Machine size');
   await expect(page.locator('#bundle .files li').filter({ hasText: 'prometheus.yml' }).first()).toBeVisible();
 
   // Nothing sticks out sideways at either size.

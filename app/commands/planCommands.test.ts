@@ -67,6 +67,14 @@ describe('plan commands', () => {
     expect(server(s, 'prom-us-1')?.ha?.replicas).toBe(2);
   });
 
+  it('make HA with Grafana failover: the data source edges and the server change in one undo step', () => {
+    const s = store(['p-us']);
+    doAndUndo(s, 'plan.ha', { replicas: 2, grafanaFailover: true });
+    const sources = s.getState().document.edges.filter((e) => e.kind === 'datasource' && e.server === 'p-us');
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((e) => e.kind === 'datasource' && e.replicas === 'each')).toBe(true);
+  });
+
   it('add a global over two selected leaves: one undo step, the global selected', () => {
     const s = store(['p-us', 'p-db']);
     const selected = doAndUndo(s, 'plan.global', { series: 'node_load1, up' });

@@ -18,7 +18,7 @@ const someServers = (s: DesignerState) => selectedServers(s).some((n) => n.role 
 
 function defaults(server: PrometheusNode | undefined): PlanParameters {
   const shards = server?.hashmod?.shards ?? 1;
-  return { into: 2, method: 'job', replicas: Math.max(2, server?.ha?.replicas ?? 2), series: 'auto', shards: shards + 1 };
+  return { into: 2, method: 'job', replicas: Math.max(2, server?.ha?.replicas ?? 2), grafanaFailover: false, series: 'auto', shards: shards + 1 };
 }
 
 function open(kind: PlanKind, s: DesignerState): void {

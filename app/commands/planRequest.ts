@@ -19,6 +19,8 @@ export interface PlanParameters {
   readonly into: number;
   readonly method: SplitMethod;
   readonly replicas: number;
+  /** Make HA: a Grafana data source per replica. */
+  readonly grafanaFailover: boolean;
   /** Comma-separated metric names, or `auto`. */
   readonly series: string;
   readonly shards: number;
@@ -54,7 +56,7 @@ export function planOutcome(document: Topology, request: PlanRequest, catalogs: 
     case 'split':
       return splitServer(document, first, p.into, p.method, catalogs);
     case 'ha':
-      return makeHa(document, first, { replicas: p.replicas });
+      return makeHa(document, first, { replicas: p.replicas, grafanaFailover: p.grafanaFailover });
     case 'global': {
       const series = p.series.trim() === '' || p.series.trim() === 'auto' ? 'auto' : p.series.split(',').map((m) => m.trim()).filter((m) => m !== '');
       return addGlobal(document, request.servers, { series }, catalogs);

@@ -87,6 +87,16 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
       {edge.kind === 'datasource' && (
         <Section title="Data source">
           <CheckboxField label="Default data source" hint="Only one data source per Grafana may be the default." checked={edge.isDefault} onCommit={(isDefault) => patch({ isDefault })} diagnostics={at('isDefault')} />
+          <SelectField
+            label="HA replicas"
+            value={edge.replicas ?? 'first'}
+            options={[
+              { value: 'first', label: 'replica a only' },
+              { value: 'each', label: 'a data source per replica (failover)' },
+            ]}
+            onCommit={(v) => patch({ replicas: v === 'each' ? 'each' : undefined })}
+            diagnostics={at('replicas')}
+          />
         </Section>
       )}
     </>

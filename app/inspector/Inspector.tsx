@@ -32,7 +32,7 @@ const shownFields: Record<string, readonly string[]> = {
   'thanos-querier': ['name', 'address', 'replicaLabels'],
   remote_write: ['name', 'assumedLatency', 'queueConfig', 'writeRelabelConfigs', 'bearerTokenFile', 'basicAuth'],
   federation: ['match', 'scrapeInterval', 'scrapeTimeout', 'honorLabels', 'sourceReplica'],
-  datasource: ['isDefault'],
+  datasource: ['isDefault', 'replicas'],
   scrape: [],
   alert: [],
 };

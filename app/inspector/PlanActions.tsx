@@ -7,7 +7,7 @@ import { designerStore } from '../store/useDesigner.ts';
 
 /** Opens the resharding preview of `node` going to `shards` shards. */
 export function previewShardChange(node: PrometheusNode, shards: number): void {
-  openPlan({ kind: 'reshard', servers: [node.id], parameters: { into: 2, method: 'job', replicas: 2, series: 'auto', shards } });
+  openPlan({ kind: 'reshard', servers: [node.id], parameters: { into: 2, method: 'job', replicas: 2, grafanaFailover: false, series: 'auto', shards } });
 }
 
 export function PlanActions({ node }: { node: PrometheusNode }) {

@@ -19,7 +19,8 @@ const usage = `Usage: promtopo diff OLD NEW [--json]
 Compares two versions of a topology document (*.promtopo.json), as a reviewer reads a change:
 servers, target groups, Alertmanagers, Grafana, edges and match[] selectors added (+), removed (-)
 or changed (~), each changed field as "field: before -> after", then the load change per server
-(series, samples/s, memory, utilisation and bottleneck). Elements are paired by id, then by name
+(series, samples/s, memory, utilisation and bottleneck, the machine size needed and its price
+per month where the sizes are priced). Elements are paired by id, then by name
 (edges by their ends). Moving nodes on the canvas is listed but is not a change.
 
 Options:
@@ -53,6 +54,8 @@ function figuresJson(f: LoadFigures | undefined): Record<string, unknown> | null
     instanceCount: f.instanceCount,
     utilisation: f.utilisation === undefined ? null : Math.round(f.utilisation * 1e4) / 1e4,
     bottleneck: f.bottleneck ?? null,
+    neededSize: f.neededSize ?? null,
+    pricePerMonth: f.pricePerMonth === undefined ? null : round(f.pricePerMonth),
   };
 }
 

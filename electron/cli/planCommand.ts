@@ -38,9 +38,10 @@ Actions:
       by job: the server's target groups are spread over N new servers (balancing the predicted
       series); federation, alert and Grafana edges follow every part. by hashmod: the server becomes
       N hashmod shards of __address__.
-  ha FILE --server NAME [--replicas 2] [--replica-label replica] [--out NEW]
+  ha FILE --server NAME [--replicas 2] [--replica-label replica] [--grafana-failover] [--out NEW]
       the server becomes an HA group: replicas on their own hosts, the replica label dropped from
-      alerts so Alertmanager deduplicates them.
+      alerts so Alertmanager deduplicates them. --grafana-failover: each Grafana querying it gets
+      one data source per replica ("NAME (replica b)") to switch to while replica a is down.
   global FILE --leaves A,B [--rules auto|METRIC,METRIC] [--name NAME] [--out NEW]
       a new global federating each leaf; on each leaf the job: recording rules for the picked
       metrics (auto: up and the largest metrics of its exporters), the match[] selectors pulling
@@ -98,7 +99,7 @@ function summaryText(action: Action, summary: unknown): string {
       return parts.map((p) => `${p.name}: ${p.targetGroups.join(', ')} (${formatCount(p.predictedSeries)} predicted series)\n`).join('');
     }
     case 'ha':
-      return `${String(s.server)}: ${String(s.replicas)} replicas told apart by ${String(s.replicaLabel)} (${(s.addresses as string[]).join(', ')}); the label is dropped from alerts\n`;
+      return `${String(s.server)}: ${String(s.replicas)} replicas told apart by ${String(s.replicaLabel)} (${(s.addresses as string[]).join(', ')}); the label is dropped from alerts${s.grafanaFailover ? '; Grafana gets a data source per replica' : ''}\n`;
     case 'global': {
       const leaves = s.leaves as { leaf: string; records: string[]; added: number }[];
       const lines = leaves.map((l) => `${l.leaf}: pulls ${l.records.join(', ')} (${l.added} rule(s) added)\n`).join('');
@@ -141,7 +142,8 @@ function apply(action: Action, topology: Topology, values: Record<string, unknow
       const replicas = positiveInt(stringOption(values, 'replicas') ?? '2', 'replicas');
       if (typeof replicas === 'string') return { ok: false, error: replicas };
       const label = stringOption(values, 'replica-label');
-      return { ok: true, outcome: makeHa(topology, server ?? '', { replicas, ...(label !== undefined ? { replicaLabel: label } : {}) }) };
+      const grafanaFailover = values['grafana-failover'] === true;
+      return { ok: true, outcome: makeHa(topology, server ?? '', { replicas, grafanaFailover, ...(label !== undefined ? { replicaLabel: label } : {}) }) };
     }
     case 'global': {
       const leaves = stringOption(values, 'leaves');
@@ -174,6 +176,7 @@ export const planCommand: CliCommand = {
       by: { type: 'string' },
       replicas: { type: 'string' },
       'replica-label': { type: 'string' },
+      'grafana-failover': { type: 'boolean' },
       leaves: { type: 'string' },
       rules: { type: 'string' },
       name: { type: 'string' },

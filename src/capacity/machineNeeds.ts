@@ -21,11 +21,11 @@ import {
 import type { MachineNeeds } from './types.ts';
 
 /**
- * Memory an instance needs. Today the head estimate (active series x bytes per series); the one place
- * to switch to a process RSS estimate.
+ * Memory an instance needs: the process RSS estimate (baseline + per head series + per sample/s,
+ * estimate/residentMemory.ts), what the machine's RAM must hold; the headroom is applied on top.
  */
-export function ramNeededBytes(load: Pick<InstanceLoad, 'memoryBytes'>): Bytes {
-  return load.memoryBytes;
+export function ramNeededBytes(load: Pick<InstanceLoad, 'residentMemoryBytes'>): Bytes {
+  return load.residentMemoryBytes;
 }
 
 /** Rule evaluations per second of one instance (every rule of every group, alerting rules too). */

@@ -12,6 +12,8 @@ import {
   GIB,
   WAL_RETENTION_SECONDS,
 } from './constants.ts';
+import { RSS_BASELINE_BYTES } from '../estimate/constants.ts';
+import { residentMemory } from '../estimate/residentMemory.ts';
 import { ramNeededBytes } from './machineNeeds.ts';
 import { serverCapacity } from './serverCapacity.ts';
 
@@ -35,12 +37,15 @@ function capacity(t: Topology) {
 }
 
 describe('serverCapacity: needs in machine terms', () => {
-  it('RAM is the head memory estimate of the busiest instance', () => {
+  it('RAM is the process RSS estimate of the busiest instance, not its head memory', () => {
     const t = leafAndGlobal(100, 500);
     const load = estimateLoad(t);
-    const leaf = load.servers.leaf;
-    expect(capacity(t).leaf?.needs.ramBytes).toBe(ramNeededBytes(leaf?.instances[0] ?? { memoryBytes: NaN }));
-    expect(capacity(t).leaf?.needs.ramBytes).toBeGreaterThan(100 * 500 * 1000);
+    const leaf = load.servers.leaf?.instances[0];
+    const ram = capacity(t).leaf?.needs.ramBytes;
+    expect(ram).toBe(ramNeededBytes(leaf ?? { residentMemoryBytes: NaN }));
+    expect(ram).toBe(residentMemory(leaf?.activeSeries ?? NaN, leaf?.samplesPerSecond ?? NaN));
+    expect(ram).toBeGreaterThan(RSS_BASELINE_BYTES + 100 * 500 * 1000);
+    expect(ram).not.toBe(leaf?.memoryBytes);
   });
 
   it('CPU: baseline + samples/s x CPU per sample + rule evaluations/s x CPU per evaluation', () => {
@@ -91,7 +96,7 @@ describe('serverCapacity: machine sizes', () => {
   });
 
   it('the smallest size of the document that holds the needs within the headroom, named with the bottleneck', () => {
-    // 2,000 targets x 1,000 series: ~6 GB of head memory; a 2d retention keeps the disk share below it.
+    // 2,000 targets x 1,000 series: ~4.4 GiB of RSS; a 2d retention keeps the disk share below it.
     const t = leafAndGlobal(2000, 1000, { retention: '2d' }, { settings: { machines: { sizes, headroom: 0.2 } } });
     const c = capacity(t).leaf;
     const ram = c?.needs.ramBytes ?? NaN;

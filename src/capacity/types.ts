@@ -34,7 +34,7 @@ export interface MachineNeeds {
   /** CPU cores: baseline + samples/s x CPU per sample + rule evaluations/s x CPU per evaluation. */
   readonly cpuCores: number;
   readonly cpu: { readonly baseline: number; readonly ingestion: number; readonly rules: number };
-  /** Memory (see ramNeededBytes). */
+  /** Memory: the process RSS estimate (see ramNeededBytes). */
   readonly ramBytes: Bytes;
   readonly disk: DiskNeeds;
   readonly network: NetworkNeeds;

@@ -2,6 +2,7 @@
  * The diff as plain text for a pull request or a terminal: one line per element change with its
  * fields indented below, then the load change per server as a table.
  */
+import { machineSizeChange, priceChange } from './machineChange.ts';
 import type { ElementChange, LoadFigures, ServerLoadChange, TopologyDiff } from './types.ts';
 import { resourceWord } from './fieldWords.ts';
 import { formatBytes, formatCount, formatDelta, formatPercent } from './units.ts';
@@ -44,6 +45,8 @@ function loadRow(s: ServerLoadChange): string[] {
     cell(s.before?.samplesPerSecond, s.after?.samplesPerSecond, formatCount),
     cell(s.before?.memoryBytes, s.after?.memoryBytes, formatBytes),
     !s.before ? utilisation(s.after) : !s.after ? utilisation(s.before) : `${utilisation(s.before)} -> ${utilisation(s.after)}`,
+    machineSizeChange(s),
+    priceChange(s),
   ];
 }
 
@@ -69,7 +72,7 @@ export function diffText(diff: TopologyDiff, oldName: string, newName: string): 
   for (const change of diff.changes) lines.push(...changeLines(change));
   if (diff.load.length) {
     lines.push('', 'Load change per server:');
-    lines.push(...table(['server', 'series', 'samples/s', 'memory', 'utilisation'], diff.load.map(loadRow)).map((l) => `  ${l}`));
+    lines.push(...table(['server', 'series', 'samples/s', 'memory', 'utilisation', 'machine size', 'price/month'], diff.load.map(loadRow)).map((l) => `  ${l}`));
   }
   if (diff.moved.length) lines.push('', `Moved on the canvas: ${diff.moved.join(', ')}`);
   lines.push('', diffSummary(diff));

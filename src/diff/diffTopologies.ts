@@ -82,6 +82,6 @@ export function diffTopologies(before: Topology, after: Topology, catalogs: read
   for (const e of matching.addedEdges) changes.push({ change: 'added', element: 'edge', title: describeEdge(e, newIndex), newId: e.id, fields: selectorList(e) });
 
   changes.sort(compareChanges);
-  const load = loadChanges(matching, estimateLoad(before, catalogs), estimateLoad(after, catalogs));
+  const load = loadChanges(matching, { topology: before, load: estimateLoad(before, catalogs) }, { topology: after, load: estimateLoad(after, catalogs) });
   return { changed: changes.length > 0, changes, load, moved: moved.sort() };
 }

@@ -53,6 +53,10 @@ export interface LoadFigures {
   /** Busiest instance against its capacity (1 = full); absent when no capacity is known. */
   readonly utilisation?: number;
   readonly bottleneck?: LoadResource;
+  /** The smallest machine size that holds the busiest instance (capacity/); absent when none does. */
+  readonly neededSize?: string;
+  /** Price per month of all instances on the chosen (else needed) size, when that size is priced. */
+  readonly pricePerMonth?: number;
 }
 
 /** The load of one server before and after (absent side: the server did not exist). */

@@ -41,4 +41,31 @@ describe('grafanaDatasources', () => {
       ['sh-shard-1', 'http://sh:9091', false],
     ]);
   });
+
+  it('replicas: each gives every replica its own data source, named after its replica value, never the default', () => {
+    const t = makeTopology([grafana('g'),
+      server('ha', { ha: { replicas: 3, replicaValues: ['x', 'y', 'z'] }, instanceAddresses: ['ha-x:9090', 'ha-y:9090', 'ha-z:9090'] }),
+      server('both', { ha: { replicas: 2 }, hashmod: { shards: 2 }, instanceAddresses: ['s0a:9090', 's0b:9090', 's1a:9090', 's1b:9090'] })],
+    [datasourceEdge('g', 'ha', { isDefault: true, replicas: 'each' }), datasourceEdge('g', 'both', { replicas: 'each' })]);
+    const text = grafanaDatasourcesText(t, grafanaOf(t));
+    expect((parse(text) as { datasources: { name: string; url: string; isDefault: boolean }[] }).datasources.map((d) => [d.name, d.url, d.isDefault])).toEqual([
+      ['both-shard-0', 'http://s0a:9090', false],
+      ['both-shard-0 (replica b)', 'http://s0b:9090', false],
+      ['both-shard-1', 'http://s1a:9090', false],
+      ['both-shard-1 (replica b)', 'http://s1b:9090', false],
+      ['ha', 'http://ha-x:9090', true],
+      ['ha (replica y)', 'http://ha-y:9090', false],
+      ['ha (replica z)', 'http://ha-z:9090', false],
+    ]);
+    expect(text).toContain('# "(replica b)" data sources reach the other replicas: switch to one while replica a is down.');
+  });
+
+  it('replicas: first (the default) keeps replica a only, and says nothing of other replicas', () => {
+    const edges = (replicas?: 'first') => [datasourceEdge('g', 'ha', replicas ? { replicas } : {})];
+    const nodes = [grafana('g'), server('ha', { ha: { replicas: 2 }, instanceAddresses: ['ha-a:9090', 'ha-b:9090'] })];
+    for (const t of [makeTopology(nodes, edges()), makeTopology(nodes, edges('first'))]) {
+      expect(grafanaDatasources(t, grafanaOf(t)).map((d) => d.name)).toEqual(['ha']);
+      expect(grafanaDatasourcesText(t, grafanaOf(t))).not.toContain('(replica b)');
+    }
+  });
 });

@@ -374,6 +374,11 @@ export const DatasourceEdgeSchema = z.strictObject({
   /** A Prometheus, a Thanos querier, a Mimir or a VictoriaMetrics node. */
   server: IdSchema,
   isDefault: z.boolean().default(false),
+  /**
+   * Which replicas of an HA server Grafana gets data sources for: `first` (default) replica a only;
+   * `each` also one per other replica (`<server> (replica b)`, not default), to switch to when a is down.
+   */
+  replicas: z.enum(['first', 'each']).optional(),
 });
 
 export const TopologyEdgeSchema = z.discriminatedUnion('kind', [

@@ -1,7 +1,8 @@
 /**
  * Make HA: the server becomes a group of identical replicas told apart by a replica label, the label
  * dropped from alerts so the Alertmanager cluster deduplicates them, federation and Grafana reading one
- * replica (a) with the others as failover. Edges stay as they are: they point at the group.
+ * replica (a) with the others as failover. Edges stay as they are (they point at the group), except
+ * that the Grafana failover option gives every data source edge to it one data source per replica.
  */
 import { describeNode } from '../model/lookup.ts';
 import { replicaValue, serverInstances } from '../model/instances.ts';
@@ -17,6 +18,8 @@ export interface HaOptions {
   readonly replicas?: number;
   /** External label telling the replicas apart (default `replica`). */
   readonly replicaLabel?: string;
+  /** Grafana failover: every data source edge to the server gets `replicas: each` (one data source per replica). */
+  readonly grafanaFailover?: boolean;
 }
 
 export interface HaSummary {
@@ -29,6 +32,8 @@ export interface HaSummary {
   readonly alertmanagers: readonly string[];
   /** Grafana nodes that query the group: through replica a, replica b as failover. */
   readonly grafanas: readonly string[];
+  /** The Grafana nodes have a data source per replica (`replicas: each` on their edges). */
+  readonly grafanaFailover: boolean;
 }
 
 export function makeHa(topology: Topology, serverRef: string, options: HaOptions = {}): PlanOutcome<HaSummary> {
@@ -43,7 +48,10 @@ export function makeHa(topology: Topology, serverRef: string, options: HaOptions
   if (replicaLabel in server.externalLabels || replicaLabel === HASHMOD_SHARD_LABEL) {
     return planError(`${describeNode(server)}, ha.replicaLabel: "${replicaLabel}" is already an external label of this server; pick another replica label`, server.id, 'ha.replicaLabel');
   }
-  if (server.ha && server.ha.replicas === replicas && server.ha.replicaLabel === replicaLabel && server.ha.dropReplicaLabelOnAlerts) {
+  const failover = options.grafanaFailover === true;
+  const sources = topology.edges.filter((e) => e.kind === 'datasource' && e.server === server.id);
+  const failoverToAdd = failover && sources.some((e) => e.kind === 'datasource' && e.replicas !== 'each');
+  if (server.ha && server.ha.replicas === replicas && server.ha.replicaLabel === replicaLabel && server.ha.dropReplicaLabelOnAlerts && !failoverToAdd) {
     return planError(`${describeNode(server)} is already an HA group of ${replicas} replicas`, server.id, 'ha.replicas');
   }
   const base = baseAddress(server);
@@ -51,7 +59,10 @@ export function makeHa(topology: Topology, serverRef: string, options: HaOptions
   const ha = { ...previous, replicas, replicaLabel, dropReplicaLabelOnAlerts: true };
   const keepValues = server.ha?.replicaValues && server.ha.replicaValues.length >= replicas ? { replicaValues: server.ha.replicaValues.slice(0, replicas) } : {};
   const next = withInstanceAddresses({ ...server, ha: { ...ha, ...keepValues } }, base);
-  const after = replaceNode(topology, next);
+  const replaced = replaceNode(topology, next);
+  const after = failover
+    ? { ...replaced, edges: replaced.edges.map((e) => (e.kind === 'datasource' && e.server === server.id ? { ...e, replicas: 'each' as const } : e)) }
+    : replaced;
   const alertmanagers = topology.edges
     .filter((e) => e.kind === 'alert' && e.server === server.id)
     .map((e) => topology.nodes.find((n): n is AlertmanagerNode => n.kind === 'alertmanager' && e.kind === 'alert' && n.id === e.alertmanager))
@@ -66,13 +77,18 @@ export function makeHa(topology: Topology, serverRef: string, options: HaOptions
   for (const am of alertmanagers) {
     if (am.instances.length < 2) notes.push(`Alertmanager ${am.name} has one instance: it deduplicates the replicas' alerts, but is itself not HA (give it 3 instances)`);
   }
-  for (const g of grafanas) notes.push(`Grafana ${g} queries replica ${replicaValue(0)}; if it is down, point the data source at replica ${replicaValue(1)} (${addresses[1] ?? ''})`);
+  const second = serverInstances(next).find((i) => i.replica === 1);
+  for (const g of grafanas) {
+    notes.push(failover
+      ? `Grafana ${g} gets a data source per replica: if replica ${replicaValue(0)} is down, switch its dashboards to "${server.name}${second?.shard !== undefined ? `-shard-${second.shard}` : ''} (replica ${second?.replicaValue ?? replicaValue(1)})"`
+      : `Grafana ${g} queries replica ${replicaValue(0)}; if it is down, point the data source at replica ${replicaValue(1)} (${addresses[1] ?? ''}), or make HA with Grafana failover`);
+  }
   const federatedBy = topology.edges.filter((e) => e.kind === 'federation' && e.source === server.id).length;
   if (federatedBy > 0) notes.push(`federation from ${server.name} reads replica ${replicaValue(0)} (sourceReplica 0); choose another replica on the edge to fail over`);
   return {
     ok: true,
     topology: after,
-    summary: { server: server.name, replicas, replicaLabel, addresses, alertmanagers: alertmanagers.map((a) => a.name), grafanas },
+    summary: { server: server.name, replicas, replicaLabel, addresses, alertmanagers: alertmanagers.map((a) => a.name), grafanas, grafanaFailover: failover },
     notes,
   };
 }

@@ -2,6 +2,8 @@
  * What the capacity report shows, computed from a document: its load, the load under each chosen
  * scenario, the assumptions, and the files its bundle holds. Pure; renderReport.ts turns it into HTML.
  */
+import { serverCapacity } from '../capacity/serverCapacity.ts';
+import type { ServerCapacity } from '../capacity/types.ts';
 import type { CatalogIndex, ExporterCatalog } from '../estimate/catalog.ts';
 import { estimateLoad } from '../estimate/estimateLoad.ts';
 import type { LoadEstimate } from '../estimate/types.ts';
@@ -12,20 +14,13 @@ import { validateTopology } from '../validate/validateTopology.ts';
 import { reportAssumptions, type Assumption } from './assumptions.ts';
 import type { Scenario } from './scenarios.ts';
 
-/** A server's machine size as capacity planning gives it; either part may be unknown. */
-export interface MachineSizeFigure {
-  /** The size it needs (`8 vCPU, 32 GiB, 500 GiB`, or a preset name). */
-  readonly size?: string;
-  /** What decides the size (`memory`, `samples/s`, ...). */
-  readonly bottleneck?: string;
-}
-
-/** Machine sizes by server id; a server absent here renders "not set". */
-export type MachineSizes = Readonly<Record<string, MachineSizeFigure>>;
+/** Machine-terms capacity by server id (capacity/serverCapacity.ts); a server absent here renders "not set". */
+export type MachineCapacities = Readonly<Record<string, ServerCapacity>>;
 
 export interface ScenarioLoad {
   readonly scenario: Pick<Scenario, 'id' | 'name' | 'description'>;
   readonly estimate: LoadEstimate;
+  readonly capacity: MachineCapacities;
 }
 
 export interface ReportModel {
@@ -35,7 +30,8 @@ export interface ReportModel {
   readonly estimate: LoadEstimate;
   readonly scenarios: readonly ScenarioLoad[];
   readonly assumptions: readonly Assumption[];
-  readonly machineSizes: MachineSizes;
+  /** Needed and chosen machine size, bottleneck and price of every server. */
+  readonly capacity: MachineCapacities;
   /** Paths the exported bundle holds, or why there is no bundle (validation errors). */
   readonly bundle: { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly errors: readonly Diagnostic[] };
 }
@@ -44,22 +40,27 @@ export interface ReportOptions {
   readonly fileName: string;
   readonly scenarios: readonly Scenario[];
   readonly catalogs: readonly ExporterCatalog[] | CatalogIndex;
-  readonly machineSizes?: MachineSizes;
 }
 
 /** Everything the report shows for `topology`. */
 export function buildReportModel(topology: Topology, options: ReportOptions): ReportModel {
   const errors = validateTopology(topology).filter((d) => d.severity === 'error');
+  const estimate = estimateLoad(topology, options.catalogs);
   return {
     fileName: options.fileName,
     topology,
-    estimate: estimateLoad(topology, options.catalogs),
-    scenarios: options.scenarios.map((scenario) => ({
-      scenario: { id: scenario.id, name: scenario.name, description: scenario.description },
-      estimate: estimateLoad(scenario.apply(topology), options.catalogs),
-    })),
+    estimate,
+    scenarios: options.scenarios.map((scenario) => {
+      const changed = scenario.apply(topology);
+      const scenarioEstimate = estimateLoad(changed, options.catalogs);
+      return {
+        scenario: { id: scenario.id, name: scenario.name, description: scenario.description },
+        estimate: scenarioEstimate,
+        capacity: serverCapacity(changed, scenarioEstimate),
+      };
+    }),
     assumptions: reportAssumptions(topology),
-    machineSizes: options.machineSizes ?? {},
+    capacity: serverCapacity(topology, estimate),
     bundle: errors.length ? { ok: false, errors } : { ok: true, files: generateBundle(topology).files.map((f) => f.path) },
   };
 }

@@ -4,12 +4,14 @@
  */
 import { resourceWord } from '../diff/fieldWords.ts';
 import { formatBytes, formatCount, formatPercent } from '../diff/units.ts';
+import type { ServerCapacity } from '../capacity/types.ts';
 import type { LoadResource, ServerLoad } from '../estimate/types.ts';
+import { machineHeadroom } from '../capacity/machineSizes.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { machineLoadCell, machineRow, scenarioMachineLine } from './machineCells.ts';
 import type { ReportModel } from './reportModel.ts';
 
 const e = escapeHtml;
-const NOT_SET = '<span class="unset">not set</span>';
 
 function servers(model: ReportModel): ServerLoad[] {
   return model.topology.nodes.flatMap((n) => (model.estimate.servers[n.id] ? [model.estimate.servers[n.id] as ServerLoad] : []));
@@ -28,22 +30,23 @@ function resourceCell(s: ServerLoad, resource: LoadResource): string {
   const width = Math.min(100, Math.max(1, ratio * 100));
   const level = ratio >= 1 ? 'over' : ratio >= 0.8 ? 'near' : 'ok';
   return `<td>${show(resource, used)}<div class="bar ${level}"><span style="width:${width.toFixed(1)}%"></span></div>`
-    + `<div class="of">${formatPercent(ratio)} of ${show(resource, capacity)}${s.instanceCount > 1 ? ' per instance' : ''}</div></td>`;
+    + `<div class="of">${e(formatPercent(ratio))} of ${show(resource, capacity)}${s.instanceCount > 1 ? ' per instance' : ''}</div></td>`;
 }
 
 export function loadSection(model: ReportModel): string {
+  const headroom = machineHeadroom(model.topology);
   const rows = servers(model).map((s) => `<tr><th scope="row">${e(s.name)}<div class="of">${e(s.role)}, ${s.instanceCount} instance${s.instanceCount === 1 ? '' : 's'}</div></th>`
-    + `${resourceCell(s, 'activeSeries')}${resourceCell(s, 'samplesPerSecond')}${resourceCell(s, 'memoryBytes')}${resourceCell(s, 'diskBytes')}</tr>`);
+    + `${resourceCell(s, 'activeSeries')}${resourceCell(s, 'samplesPerSecond')}${resourceCell(s, 'memoryBytes')}${resourceCell(s, 'diskBytes')}${machineLoadCell(model.capacity[s.id], headroom)}</tr>`);
   if (rows.length === 0) return '<section id="load"><h2>Load against machine size</h2><p class="empty">No Prometheus server in the design.</p></section>';
   return `<section id="load"><h2>Load against machine size</h2>
-<p class="note">Estimated by the load model (all instances together; bars: the busiest instance against one instance's capacity).</p>
-<table class="load"><thead><tr><th scope="col">Server</th><th scope="col">Active series</th><th scope="col">Samples/s</th><th scope="col">Memory</th><th scope="col">Disk (retention)</th></tr></thead>
+<p class="note">Estimated by the load model (all instances together; bars: the busiest instance against one instance's capacity). Machine size: the busiest instance's CPU, RAM (process RSS) and disk against the size it is set to, else the size it needs, with ${Math.round(headroom * 100)}% headroom kept free.</p>
+<table class="load"><thead><tr><th scope="col">Server</th><th scope="col">Active series</th><th scope="col">Samples/s</th><th scope="col">Memory</th><th scope="col">Disk (retention)</th><th scope="col">Machine size</th></tr></thead>
 <tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 export function bottleneckSection(model: ReportModel): string {
   const ranked = servers(model).filter((s) => s.utilisation !== undefined).sort((a, b) => (b.utilisation ?? 0) - (a.utilisation ?? 0));
-  const items = ranked.map((s) => `<li><strong>${e(s.name)}</strong>: ${s.bottleneck ? e(resourceWord(s.bottleneck)) : 'load'} at ${formatPercent(s.utilisation ?? 0)} of capacity`
+  const items = ranked.map((s) => `<li><strong>${e(s.name)}</strong>: ${s.bottleneck ? e(resourceWord(s.bottleneck)) : 'load'} at ${e(formatPercent(s.utilisation ?? 0))} of capacity`
     + `${s.instanceCount > 1 ? ` (busiest instance ${e(s.busiestInstance || 'the first')})` : ''}</li>`);
   const findings = model.estimate.diagnostics.map((d) => `<li class="${d.severity}">${e(d.severity)}: ${e(d.message)} <code>${e(d.code)}</code></li>`);
   return `<section id="bottlenecks"><h2>Bottlenecks</h2>
@@ -52,24 +55,22 @@ ${findings.length ? `<h3>Load findings</h3><ul class="findings">${findings.join(
 }
 
 export function machineSection(model: ReportModel): string {
-  const rows = servers(model).map((s) => {
-    const size = model.machineSizes[s.id];
-    return `<tr><th scope="row">${e(s.name)}</th><td>${size?.size !== undefined ? e(size.size) : NOT_SET}</td><td>${size?.bottleneck !== undefined ? e(size.bottleneck) : NOT_SET}</td></tr>`;
-  });
+  const rows = servers(model).map((s) => machineRow(s.name, model.capacity[s.id]));
   return `<section id="machines"><h2>Machine sizes</h2>
-<table class="plain"><thead><tr><th scope="col">Server</th><th scope="col">Needed size</th><th scope="col">Decided by</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+<p class="note">The smallest size of the document (else the presets) that holds the busiest instance's needs with the headroom kept free; the price counts every instance.</p>
+<table class="plain"><thead><tr><th scope="col">Server</th><th scope="col">Needed size</th><th scope="col">Chosen size</th><th scope="col">Decided by</th><th scope="col">Price per month</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
-function scenarioCell(s: ServerLoad | undefined): string {
+function scenarioCell(s: ServerLoad | undefined, capacity: ServerCapacity | undefined): string {
   if (!s) return '<td>-</td>';
-  return `<td>${formatCount(s.activeSeries)} series<br>${formatCount(s.samplesPerSecond)} samples/s<br>${formatBytes(s.memoryBytes)} memory<br>${formatBytes(s.diskBytes)} disk`
-    + `<div class="of">${s.utilisation === undefined ? 'no capacity' : `${formatPercent(s.utilisation)}${s.bottleneck ? ` ${e(resourceWord(s.bottleneck))}` : ''}`}</div></td>`;
+  return `<td>${formatCount(s.activeSeries)} series<br>${formatCount(s.samplesPerSecond)} samples/s<br>${formatBytes(s.memoryBytes)} memory<br>${formatBytes(s.diskBytes)} disk${scenarioMachineLine(capacity)}`
+    + `<div class="of">${s.utilisation === undefined ? 'no capacity' : `${e(formatPercent(s.utilisation))}${s.bottleneck ? ` ${e(resourceWord(s.bottleneck))}` : ''}`}</div></td>`;
 }
 
 export function scenarioSection(model: ReportModel): string {
   if (model.scenarios.length === 0) return '';
   const head = ['<th scope="col">Server</th>', '<th scope="col">As designed</th>', ...model.scenarios.map((s) => `<th scope="col">${e(s.scenario.name)}</th>`)].join('');
-  const rows = servers(model).map((s) => `<tr><th scope="row">${e(s.name)}</th>${scenarioCell(s)}${model.scenarios.map((sc) => scenarioCell(sc.estimate.servers[s.id])).join('')}</tr>`);
+  const rows = servers(model).map((s) => `<tr><th scope="row">${e(s.name)}</th>${scenarioCell(s, model.capacity[s.id])}${model.scenarios.map((sc) => scenarioCell(sc.estimate.servers[s.id], sc.capacity[s.id])).join('')}</tr>`);
   const totals = [model.estimate, ...model.scenarios.map((s) => s.estimate)].map((est) => `<td>${formatCount(est.totals.activeSeries)} series<br>${formatBytes(est.totals.memoryBytes)} memory<br>${formatBytes(est.totals.diskBytes)} disk</td>`);
   const notes = model.scenarios.map((s) => `<li><strong>${e(s.scenario.name)}</strong> (<code>--scenario ${e(s.scenario.id)}</code>): ${e(s.scenario.description)}</li>`);
   return `<section id="scenarios"><h2>Scenarios side by side</h2><ul class="note">${notes.join('')}</ul>

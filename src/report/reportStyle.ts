@@ -11,6 +11,7 @@ h3{font-size:15px;margin:16px 0 6px}
 .note{font-size:13px}
 .empty{color:#59636e;font-style:italic}
 .unset{color:#8c959f;font-style:italic}
+span.over,div.of.over{color:#cf222e;font-weight:600}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #eaeef2}
 thead th{font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:#59636e;border-bottom:1px solid #d0d7de}

@@ -9,7 +9,7 @@ import { failureImpact } from './failureImpact.ts';
  * Two data centres: an HA leaf in dc1 whose replica b runs in dc2, a plain leaf in dc2, a global
  * (no dc) federating both, one Alertmanager, one Grafana on the HA leaf and the global.
  */
-function twoDcs(haEdge: Record<string, unknown> = {}): Topology {
+function twoDcs(haEdge: Record<string, unknown> = {}, grafanaEdge: Record<string, unknown> = {}): Topology {
   return makeTopology([
     targets('nodes-1', [], { count: 10, port: 9100, seriesPerTarget: 100 }),
     targets('nodes-2', [], { count: 5, port: 9100, seriesPerTarget: 100 }),
@@ -26,7 +26,7 @@ function twoDcs(haEdge: Record<string, unknown> = {}): Topology {
     federationEdge('global', 'leaf-2', ['{__name__=~"job:.*"}']),
     alertEdge('leaf-1', 'am'),
     alertEdge('leaf-2', 'am'),
-    datasourceEdge('grafana', 'leaf-1'),
+    datasourceEdge('grafana', 'leaf-1', grafanaEdge),
     datasourceEdge('grafana', 'global', { isDefault: true }),
   ]);
 }
@@ -81,7 +81,16 @@ describe('failureImpact', () => {
     expect(r.federation[0]?.reason).toMatch(/pulls replica a only; set sourceReplica: all/);
     expect(r.dashboards).toEqual([expect.objectContaining({ grafana: 'grafana', server: 'leaf-1' })]);
     expect(r.dashboards[0]?.reason).toMatch(/replica b holds the data but the data source points at replica a/);
+    expect(r.dashboards[0]?.covered).toBe(false);
     expect(r.rules.map((x) => `${x.server}:${x.rule}:${x.reason}`)).toEqual(['global:dc:up:sum:input lost from leaf-1']);
+  });
+
+  it('with replicas: each on the data source, losing replica a is covered by the "(replica b)" data source', () => {
+    const r = impact(twoDcs({}, { replicas: 'each' }), ['dc=dc1']);
+    expect(r.dashboards).toEqual([{ grafana: 'grafana', server: 'leaf-1', covered: true, reason: 'queried instance a is down; covered: switch to data source "leaf-1 (replica b)"' }]);
+    // Both replicas down: nothing to switch to.
+    const both = impact(twoDcs({}, { replicas: 'each' }), ['leaf-1']);
+    expect(both.dashboards.map((d) => [d.server, d.covered])).toEqual([['leaf-1', false]]);
   });
 
   it('with sourceReplica: all, losing one replica costs the global nothing', () => {

@@ -58,6 +58,8 @@ export interface DashboardImpact {
   /** The server behind the data source. */
   readonly server: string;
   readonly reason: string;
+  /** The edge has `replicas: each`: Grafana has a data source of a surviving replica to switch to. */
+  readonly covered: boolean;
 }
 
 export interface AlertRoutingImpact {
@@ -226,7 +228,10 @@ function alertRouting(t: Topology, set: DownSet, impacts: ReadonlyMap<string, Se
   return out;
 }
 
-/** Grafana queries replica `a` of each shard (generate/grafanaDatasources.ts): a down `a` blanks the panel. */
+/**
+ * Grafana queries replica `a` of each shard (generate/grafanaDatasources.ts): a down `a` blanks the
+ * panel, unless the edge has `replicas: each` and another replica of that shard is up (covered).
+ */
 function dashboardImpacts(t: Topology, set: DownSet): DashboardImpact[] {
   const out: DashboardImpact[] = [];
   for (const e of t.edges) {
@@ -235,7 +240,7 @@ function dashboardImpacts(t: Topology, set: DownSet): DashboardImpact[] {
     const server = t.nodes.find((n): n is PrometheusNode => n.id === e.server && n.kind === 'prometheus');
     if (!grafana || !server) continue;
     if (set.nodes.has(grafana.id)) {
-      out.push({ grafana: grafana.name, server: server.name, reason: `${grafana.name} is down` });
+      out.push({ grafana: grafana.name, server: server.name, reason: `${grafana.name} is down`, covered: false });
       continue;
     }
     const down = set.instances.get(server.id);
@@ -243,8 +248,15 @@ function dashboardImpacts(t: Topology, set: DownSet): DashboardImpact[] {
     const queried = serverInstances(server).filter((i) => (i.replica ?? 0) === 0 && down.has(i.key));
     if (queried.length === 0) continue;
     const others = serverInstances(server).filter((i) => !down.has(i.key) && queried.some((q) => (q.shard ?? 0) === (i.shard ?? 0)));
+    const lost = queried.map((i) => i.key || server.name).join(', ');
+    const covered = e.replicas === 'each' && queried.every((q) => others.some((o) => (o.shard ?? 0) === (q.shard ?? 0)));
+    if (covered) {
+      const names = others.map((o) => `"${server.name}${o.shard !== undefined ? `-shard-${o.shard}` : ''} (replica ${o.replicaValue ?? ''})"`);
+      out.push({ grafana: grafana.name, server: server.name, reason: `queried instance ${lost} is down; covered: switch to data source ${[...new Set(names)].join(' or ')}`, covered: true });
+      continue;
+    }
     const note = others.length > 0 ? `; replica ${others.map((i) => i.key).join(', ')} holds the data but the data source points at replica a` : '';
-    out.push({ grafana: grafana.name, server: server.name, reason: `queried instance ${queried.map((i) => i.key || server.name).join(', ')} is down${note}` });
+    out.push({ grafana: grafana.name, server: server.name, reason: `queried instance ${lost} is down${note}`, covered: false });
   }
   return out;
 }

@@ -55,7 +55,7 @@ describe('promtopo diff', () => {
     const removed = lines.indexOf('- federation edge prom-global -> prom-ap-1 removed');
     expect(removed).toBeGreaterThan(1);
     expect(lines[removed + 1]).toBe(`    match[] selectors: ${dropped?.kind === 'federation' ? dropped.match.join(', ') : ''}`);
-    expect(run.stdout).toMatch(/Load change per server:\n {2}server +series +samples\/s +memory +utilisation\n {2}prom-eu-<1> /);
+    expect(run.stdout).toMatch(/Load change per server:\n {2}server +series +samples\/s +memory +utilisation +machine size +price\/month\n {2}prom-eu-<1> /);
     expect(lines.at(-2)).toBe('0 added, 1 removed, 1 changed');
   });
 
@@ -73,6 +73,24 @@ describe('promtopo diff', () => {
     // Twice the retention, twice the disk.
     const load = json.load.find((l) => l.name === 'prom-eu-<1>');
     expect(load?.after.diskBytes).toBeCloseTo(2 * (load?.before.diskBytes ?? 0), -1);
+  });
+
+  it('the machine size needed and its price change, as text and as JSON', async () => {
+    const sizes = [
+      { name: 'mid', vcpu: 2, ramGiB: 8, diskGiB: 200, pricePerMonth: 50 },
+      { name: 'big', vcpu: 8, ramGiB: 64, diskGiB: 4000, pricePerMonth: 200 },
+    ];
+    const priced: Topology = { ...before, settings: { ...before.settings, machines: { sizes } } };
+    const grown = editNode(priced, 'node-eu', (n) => ({ ...n, seriesPerTarget: 1_000_000 }));
+    const [a, b] = [write('m-old.json', priced), write('m-new.json', grown)];
+    const text = await promtopo('diff', a, b);
+    expect(text.code).toBe(1);
+    const row = text.stdout.split('\n').find((l) => l.startsWith('  prom-eu-1 '));
+    expect(row).toMatch(/ mid -> big +50 -> 200 \(\+150\)$/);
+    const json = JSON.parse((await promtopo('diff', a, b, '--json')).stdout) as { load: { name: string; before: object; after: object }[] };
+    const load = json.load.find((l) => l.name === 'prom-eu-1');
+    expect(load?.before).toMatchObject({ neededSize: 'mid', pricePerMonth: 50 });
+    expect(load?.after).toMatchObject({ neededSize: 'big', pricePerMonth: 200 });
   });
 
   it('a missing file or a file that is not a topology: one line naming it, exit 2, no stack trace', async () => {

@@ -76,6 +76,18 @@ describe('promtopo plan', () => {
     expect(again.stderr).toBe('promtopo plan ha: pair.ha.promtopo.json exists; name the output with --out\n');
   });
 
+  it('ha --grafana-failover: the data source edges to the group get replicas: each, and the document validates', async () => {
+    copyExample('multi-dc', 'failover.promtopo.json');
+    const run = await promtopo('plan', 'ha', 'failover.promtopo.json', '--server', 'prom-us-1', '--grafana-failover', '--out', 'failover-ha.promtopo.json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('the label is dropped from alerts; Grafana gets a data source per replica');
+    const after = readDoc('failover-ha.promtopo.json');
+    expect(errors(after)).toEqual([]);
+    const edges = after.edges.filter((e) => e.kind === 'datasource' && e.server === 'p-us');
+    expect(edges.length).toBeGreaterThan(0);
+    expect(edges.every((e) => e.kind === 'datasource' && e.replicas === 'each')).toBe(true);
+  });
+
   it('global --leaves A,B --rules METRICS: job: rules on each leaf, match[] pulling exactly them', async () => {
     copyExample('multi-dc', 'leaves.promtopo.json');
     const run = await promtopo('plan', 'global', 'leaves.promtopo.json', '--leaves', 'prom-us-1,prom-eu-db', '--rules', 'node_cpu_seconds_total,node_load1', '--name', 'top', '--out', 'top.promtopo.json', '--json');

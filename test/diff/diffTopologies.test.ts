@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalogs } from '../../assets/catalogs/builtinCatalogs.ts';
 import { estimateLoad } from '../../src/estimate/estimateLoad.ts';
+import { DEFAULT_MACHINE_SIZES } from '../../src/capacity/constants.ts';
+import { serverCapacity } from '../../src/capacity/serverCapacity.ts';
 import { diffText } from '../../src/diff/diffText.ts';
+import { machineSizeChange, priceChange } from '../../src/diff/machineChange.ts';
 import { diffTopologies } from '../../src/diff/diffTopologies.ts';
 import type { ElementChange } from '../../src/diff/types.ts';
 import { edgeEnds } from '../../src/model/lookup.ts';
@@ -190,3 +193,34 @@ describe('diff of imports of real setups', () => {
     expect(d.load.find((l) => l.name === 'federation')?.after?.activeSeries).toBeGreaterThan(0);
   });
 });
+
+describe('machine size and price in the load change', () => {
+  const priced = DEFAULT_MACHINE_SIZES.map((size, i) => ({ ...size, pricePerMonth: 40 * 2 ** i }));
+  const base: Topology = { ...example('federation'), settings: { ...example('federation').settings, machines: { sizes: priced } } };
+  const grown = editNode(base, 'node-eu', (n) => ({ ...n, seriesPerTarget: 1_000_000 }));
+
+  it('a leaf that grows needs a larger size: before -> after as the capacity model gives it, priced', () => {
+    const d = diff(base, grown);
+    const was = serverCapacity(base, estimateLoad(base, builtinCatalogs))['p-eu'];
+    const now = serverCapacity(grown, estimateLoad(grown, builtinCatalogs))['p-eu'];
+    expect(was?.needed?.name).toBe('small-2x8');
+    expect(now?.needed?.name).not.toBe(was?.needed?.name);
+    const load = d.load.find((l) => l.name === 'prom-eu-1');
+    expect(load?.before).toMatchObject({ neededSize: was?.needed?.name, pricePerMonth: 40 });
+    expect(load?.after).toMatchObject({ neededSize: now?.needed?.name, pricePerMonth: now?.pricePerMonth });
+    expect(machineSizeChange(load ?? { id: '', name: '' })).toBe(`small-2x8 -> ${now?.needed?.name}`);
+    const row = diffText(d, 'a', 'b').split('\n').find((l) => l.startsWith('  prom-eu-1 '));
+    expect(row).toContain(`small-2x8 -> ${now?.needed?.name}`);
+    expect(row).toMatch(new RegExp(`40 -> ${now?.pricePerMonth} \\(\\+${(now?.pricePerMonth ?? 0) - 40}\\)$`));
+  });
+
+  it('without prices the price column is "-"; a removed server shows its size as gone', () => {
+    const unpriced = { ...base, settings: example('federation').settings };
+    const removed = { ...unpriced, nodes: unpriced.nodes.filter((n) => n.id !== 'p-ap'), edges: unpriced.edges.filter((e) => !edgeEnds(e).includes('p-ap')) };
+    const load = diff(unpriced, removed).load.find((l) => l.name === 'prom-ap-1');
+    expect(load?.after).toBeUndefined();
+    expect(load && priceChange(load)).toBe('-');
+    expect(load && machineSizeChange(load)).toBe('small-2x8 (gone)');
+  });
+});
+

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBundle } from '../../src/generate/generateBundle.ts';
 import { HEALTH_GROUP } from '../../src/generate/healthRules.ts';
+import { embeddedConfigs } from '../../src/generate/targets/embeddedConfigs.ts';
+import { generateTarget } from '../../src/generate/targets/generateTarget.ts';
 import { loadExamples, requireTool, run, writeBundleToTempDir } from './support.ts';
 
 const promtool = requireTool(['promtool'], 'prometheus');
@@ -38,5 +40,29 @@ describe.each(loadExamples())('health rules of $file', ({ topology }) => {
   it('promtool check config accepts every config that loads them', () => {
     const r = run(promtool, ['check', 'config', ...configs]);
     expect(r.status, r.output).toBe(0);
+  });
+});
+
+describe.each(['kubernetes', 'compose'] as const)('health rules exported to %s', (target) => {
+  const found = loadExamples().find((e) => e.file.startsWith('multi-dc'));
+  if (!found) throw new Error('the multi-dc example is missing from assets/examples');
+  const topology = { ...found.topology, settings: { ...found.topology.settings, healthRules: true } };
+  const servers = found.topology.nodes.filter((n) => n.kind === 'prometheus' && !n.external && n.mode !== 'agent').length;
+
+  it('every server carries them, and promtool check rules accepts them', () => {
+    const bundle = generateTarget(topology, target);
+    const texts = target === 'kubernetes'
+      ? embeddedConfigs(bundle.files).filter((c) => c.kind === 'rules').map((c) => ({ path: c.source, contents: c.text }))
+      : bundle.files.filter((f) => /^prometheus\/.+\/rules[^/]*\.yml$/.test(f.path));
+    const withHealth = texts.filter((f) => f.contents.includes(HEALTH_GROUP));
+    expect(withHealth.length).toBeGreaterThanOrEqual(servers);
+    // Without the setting, none.
+    const plain = generateTarget(found.topology, target).files.map((f) => f.contents).join('\n');
+    expect(plain).not.toContain(HEALTH_GROUP);
+    const dir = writeBundleToTempDir({ files: withHealth.map((f, i) => ({ path: `rules-${i}.yml`, contents: f.contents })) });
+    dirs.push(dir);
+    const r = run(promtool, ['check', 'rules', '--lint=all', '--lint-fatal', ...withHealth.map((_, i) => join(dir, `rules-${i}.yml`))]);
+    expect(r.status, r.output).toBe(0);
+    expect(r.output).not.toContain('FAILED');
   });
 });

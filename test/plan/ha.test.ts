@@ -26,6 +26,25 @@ describe('make HA', () => {
     expect(result.topology.edges).toEqual(before.edges);
   });
 
+  it('with Grafana failover, the data source edges to the group get a data source per replica, and only they change', () => {
+    const before = example('multi-dc');
+    const result = makeHa(before, 'prom-us-1', { grafanaFailover: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(errorsOf(result.topology)).toEqual([]);
+    expect(result.summary.grafanaFailover).toBe(true);
+    const changed = result.topology.edges.filter((e, i) => e !== before.edges[i]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((e) => e.kind === 'datasource' && e.server === 'p-us' && e.replicas === 'each')).toBe(true);
+    expect(result.topology.edges.filter((e) => e.kind === 'datasource' && e.server !== 'p-us').every((e) => e.kind === 'datasource' && e.replicas === undefined)).toBe(true);
+    expect(result.notes).toContainEqual('Grafana grafana gets a data source per replica: if replica a is down, switch its dashboards to "prom-us-1 (replica b)"');
+    // Asking for failover on a group that is already HA is not "nothing to do".
+    const plain = makeHa(before, 'prom-us-1');
+    if (!plain.ok) throw new Error(plain.error);
+    expect(makeHa(plain.topology, 'prom-us-1').ok).toBe(false);
+    expect(makeHa(plain.topology, 'prom-us-1', { grafanaFailover: true }).ok).toBe(true);
+  });
+
   it('keeps a hand-set address: replicas on their own hosts derived from it', () => {
     const t = example('federation');
     const manual: Topology = { ...t, nodes: t.nodes.map((n) => (n.id === 'p-eu' && n.kind === 'prometheus' ? { ...n, addressFromName: false, address: 'prom-eu.example.org:9090' } : n)) };

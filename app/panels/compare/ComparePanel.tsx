@@ -1,12 +1,13 @@
 /**
  * The Compare tab: what differs between the file chosen with "Compare with file..." (before) and the
  * open design (after), derived on every edit; each entry reveals its node or edge on the canvas, and
- * the load change per server is listed below.
+ * the load change per server (with the machine size needed and its price) is listed below.
  */
 import { useMemo } from 'react';
 import { builtinCatalogs } from '../../../assets/catalogs/builtinCatalogs.ts';
 import { diffSummary } from '../../../src/diff/diffText.ts';
 import { diffTopologies } from '../../../src/diff/diffTopologies.ts';
+import { machineSizeChange, priceChange } from '../../../src/diff/machineChange.ts';
 import type { LoadFigures } from '../../../src/diff/types.ts';
 import { runCommand } from '../../commands/runCommand.ts';
 import { selectDocument } from '../../store/selectors.ts';
@@ -97,6 +98,8 @@ export function ComparePanel() {
                 <th scope="col">Series</th>
                 <th scope="col">Samples/s</th>
                 <th scope="col">Memory</th>
+                <th scope="col">Machine size</th>
+                <th scope="col">Price/month</th>
               </tr>
             </thead>
             <tbody>
@@ -106,6 +109,8 @@ export function ComparePanel() {
                   <td>{change(pick(l.before, 'activeSeries'), pick(l.after, 'activeSeries'), formatCount)}</td>
                   <td>{change(pick(l.before, 'samplesPerSecond'), pick(l.after, 'samplesPerSecond'), formatCount)}</td>
                   <td>{change(pick(l.before, 'memoryBytes'), pick(l.after, 'memoryBytes'), formatBytes)}</td>
+                  <td data-testid="compare-machine">{machineSizeChange(l, '→')}</td>
+                  <td data-testid="compare-price">{priceChange(l, '→')}</td>
                 </tr>
               ))}
             </tbody>

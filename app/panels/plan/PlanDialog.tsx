@@ -103,7 +103,14 @@ function Parameters({ request }: { request: PlanRequest }) {
         </div>
       );
     case 'ha':
-      return <div className="ptp-plan-params"><NumberInput label="Replicas" value={p.replicas} min={2} onChange={(replicas) => updatePlanParameters({ replicas })} testId="plan-replicas" /></div>;
+      return (
+        <div className="ptp-plan-params">
+          <NumberInput label="Replicas" value={p.replicas} min={2} onChange={(replicas) => updatePlanParameters({ replicas })} testId="plan-replicas" />
+          <label className="ptp-field-label">
+            <span><input type="checkbox" checked={p.grafanaFailover} data-testid="plan-grafana-failover" onChange={(e) => updatePlanParameters({ grafanaFailover: e.target.checked })} /> Grafana failover: a data source per replica</span>
+          </label>
+        </div>
+      );
     case 'global':
       return (
         <div className="ptp-plan-params">

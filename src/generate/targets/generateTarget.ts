@@ -14,6 +14,7 @@ import { sortedServers } from '../links.ts';
 import { COMPOSE_FILE, composeFiles } from './compose.ts';
 import type { ComposeService } from './compose.ts';
 import { K8S_NAMESPACE, kubernetesFiles, kubernetesInstances, MANIFEST_DIR } from './kubernetes.ts';
+import { withHealthRules } from '../healthRules.ts';
 import { SYSTEMD_CONFIG_ROOT, systemdFiles } from './systemd.ts';
 import type { SystemdUnit } from './systemd.ts';
 
@@ -99,9 +100,10 @@ export function generateTarget(topology: Topology, target: ExportTarget): Bundle
     case 'files':
       return generateBundle(t);
     case 'kubernetes':
-      return sorted([...common(t, kubernetesStart(t)), ...kubernetesFiles(t)]);
+      // The generated health rules (settings.healthRules) go into the servers' rules only, as in generateBundle.
+      return sorted([...common(t, kubernetesStart(t)), ...kubernetesFiles(withHealthRules(t))]);
     case 'compose': {
-      const { files, services } = composeFiles(t);
+      const { files, services } = composeFiles(withHealthRules(t));
       return sorted([...common(t, composeStart(services)), ...files]);
     }
     case 'systemd': {
