@@ -105,6 +105,17 @@ describe('compare with a running Prometheus, live', () => {
   }, 60_000);
 
   it('import --from builds a topology that starts from the server\'s real cardinality and target counts', async () => {
+    // Prometheus' own series grow with every HTTP endpoint first used (about 24 per handler), and this
+    // server scrapes itself twice: use the endpoints import and compare read once, then wait until what
+    // it scrapes has settled (unchanged over three 1s scrapes), so both read the same server.
+    await promtopo('import', '--from', `http://${leaf}`, '--name', 'warm-up', '--out', join(dir, 'warm-up.promtopo.json'));
+    await promtopo('compare', file, '--server', `leaf-dc1=http://${leaf}`, '--json');
+    const scraped = async () => (await query(leaf, 'sum(scrape_samples_post_metric_relabeling)'))[0]?.value;
+    await waitFor('the scraped series to settle', async () => {
+      const before = await scraped();
+      await new Promise((r) => setTimeout(r, 3_000));
+      return before !== undefined && before === (await scraped()) ? true : undefined;
+    }, 60_000);
     const out = join(dir, 'imported.promtopo.json');
     const run = await promtopo('import', '--from', `http://${leaf}`, '--name', 'leaf-dc1', '--out', out, '--json');
     expect(run.code, run.stdout + run.stderr).toBe(0);
