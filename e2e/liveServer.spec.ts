@@ -75,7 +75,7 @@ test('a server linked to a running Prometheus shows measured beside predicted; t
   await canvas.waitForNodes(5);
   await canvas.selectNode('prom-global');
   await expect(page.getByTestId('server-link-main')).toHaveValue(url);
-  const saved = join(work, 'saved.promtopo.json');
+  const saved = join(work, 'linked.promtopo.json');
   await new FilePage(page).saveAs(saved);
   const text = readFileSync(saved, 'utf8');
   expect(text).not.toContain(url);

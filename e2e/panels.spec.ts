@@ -179,7 +179,8 @@ test('save, reload, reopen from the recent files: the same topology; dirty state
   await expect(page.locator('.react-flow__node').nth(1)).toBeVisible();
   await file.menu('Open…');
   const dialog = file.dialog('Open topology');
-  await dialog.getByTestId('recent-files').getByRole('button', { name: /saved\.promtopo\.json/ }).click();
+  // Other specs share the settings folder: pick the entry by its full path, as its tooltip shows it.
+  await dialog.getByTestId('recent-files').locator(`button[title="${savedPath}"]`).click();
   await expect(page).toHaveTitle('saved.promtopo.json — PromTopo');
   await expect(canvas.node('prom-global')).toBeVisible();
   await expect(canvas.nodes).toHaveCount(example().nodes.length);
